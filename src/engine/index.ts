@@ -1,0 +1,11 @@
+export * from './types';
+export { Decimal, round2, plain, percent } from './decimal';
+export { loadScheme, SchemeError } from './scheme';
+export type { Scheme, SchemeInput, SchemeIndicator, InputKind } from './scheme';
+export { getScheme, schemeIds, DEFAULT_SCHEME } from './schemes';
+export { evaluate, gradeOf, scoreText } from './evaluate';
+export { toJson, hasErrors } from './report';
+export type { EvaluationJson } from './report';
+export { columnIndex, columnLetters, offsetCell, cellText } from './cells';
+export { ruleKinds } from './rules';
+export { statusLine } from './status';

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Decimal, fixed2, plain, percent, ratePercent } from '../decimal';
+import { deduct, inputRate, zeroDenominator } from './ratio';
+import { defineRule, ratioParams, zeroPolicy } from './types';
+
+function capText(cap: Decimal): string {
+  return cap.isZero() ? '0' : `${plain(cap)}%`;
+}
+
+/** Rate at or under a cap scores full; each percentage point over it deducts (控制率). */
+export const capDeduction = defineRule({
+  params: z.object({ kind: z.literal('cap_deduction'), ...ratioParams, cap: z.number(), perPoint: z.number().positive() }),
+  inputsOf: (p) => [p.numerator, p.denominator],
+  required: (p) => [p.numerator, p.denominator],
+  score(p, view, ctx) {
+    const r = inputRate(p.numerator, p.denominator, p.zeroDenominator, view, ctx);
+    if ('outcome' in r) return r.outcome;
+    const cap = new Decimal(p.cap);
+    if (r.rate.lte(cap)) return { status: 'ok', score: ctx.weight, rate: r.rate, text: `${r.formula}，未超过${capText(cap)}，得${plain(ctx.weight)}分` };
+    const over = r.rate.minus(cap);
+    const d = deduct(ctx.weight, over, new Decimal(p.perPoint), `${r.formula}，超过${capText(cap)}共${fixed2(over)}个百分点`);
+    return { status: 'ok', score: d.score, rate: r.rate, text: d.text };
+  },
+});
+
+/** Rate at or over a target scores full; each percentage point under it deducts (利用率, 达标率). */
+export const shortfallDeduction = defineRule({
+  params: z.object({ kind: z.literal('shortfall_deduction'), ...ratioParams, target: z.number(), perPoint: z.number().positive() }),
+  inputsOf: (p) => [p.numerator, p.denominator],
+  required: (p) => [p.numerator, p.denominator],
+  score(p, view, ctx) {
+    const r = inputRate(p.numerator, p.denominator, p.zeroDenominator, view, ctx);
+    if ('outcome' in r) return r.outcome;
+    const target = new Decimal(p.target);
+    if (r.rate.gte(target)) return { status: 'ok', score: ctx.weight, rate: r.rate, text: `${r.formula}，达到${plain(target)}%，得${plain(ctx.weight)}分` };
+    const under = target.minus(r.rate);
+    const d = deduct(ctx.weight, under, new Decimal(p.perPoint), `${r.formula}，低于${plain(target)}%共${fixed2(under)}个百分点`);
+    return { status: 'ok', score: d.score, rate: r.rate, text: d.text };
+  },
+});
+
+/** (current − previous) / previous; at or under the cap scores full, each point over deducts (变动率). */
+export const changeRate = defineRule({
+  params: z.object({
+    kind: z.literal('change_rate'),
+    current: z.string(),
+    previous: z.string(),
+    cap: z.number(),
+    perPoint: z.number().positive(),
+    zeroDenominator: zeroPolicy,
+  }),
+  inputsOf: (p) => [p.current, p.previous],
+  required: (p) => [p.current, p.previous],
+  score(p, view, ctx) {
+    const cur = view.num(p.current);
+    const prev = view.num(p.previous);
+    if (prev.isZero()) return zeroDenominator(p.zeroDenominator, p.current, p.previous, view, ctx);
+    const rate = ratePercent(cur.minus(prev), prev);
+    const formula = `（${plain(cur)}-${plain(prev)}）/${plain(prev)}×100%=${percent(rate)}`;
+    const cap = new Decimal(p.cap);
+    if (rate.lte(cap)) return { status: 'ok', score: ctx.weight, rate, text: `${formula}，未超过${capText(cap)}，得${plain(ctx.weight)}分` };
+    const over = rate.minus(cap);
+    const d = deduct(ctx.weight, over, new Decimal(p.perPoint), `${formula}，超过${capText(cap)}共${fixed2(over)}个百分点`);
+    return { status: 'ok', score: d.score, rate, text: d.text };
+  },
+});
+
+/** A fixed deduction for each case found (未按进度支出, 不符合要求的情况). */
+export const perItemDeduction = defineRule({
+  params: z.object({ kind: z.literal('per_item_deduction'), count: z.string(), perItem: z.number().positive(), item: z.string(), unit: z.string() }),
+  inputsOf: (p) => [p.count],
+  required: (p) => [p.count],
+  score(p, view, ctx) {
+    const n = view.num(p.count);
+    if (n.isZero()) return { status: 'ok', score: ctx.weight, text: `未发现${p.item}，得${plain(ctx.weight)}分` };
+    const per = new Decimal(p.perItem);
+    const d = deduct(ctx.weight, n, per, `${p.item}${plain(n)}${p.unit}，每${p.unit}扣${plain(per)}分`);
+    return { status: 'ok', score: d.score, text: d.text };
+  },
+});

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Decimal, plain, round2 } from '../decimal';
+import { defineRule } from './types';
+
+/** points / (questionnaires × points each) × weight, from the answer grid or, if it is empty, a tally typed in. */
+export const survey = defineRule({
+  params: z.object({
+    kind: z.literal('survey'),
+    answers: z.string(),
+    points: z.string(),
+    count: z.string(),
+    pointsPerQuestionnaire: z.number().positive(),
+  }),
+  inputsOf: (p) => [p.answers, p.points, p.count],
+  required: () => [],
+  score(p, view, ctx) {
+    const per = new Decimal(p.pointsPerQuestionnaire);
+    let count: Decimal;
+    let points: Decimal;
+    let source = '';
+    const grid = view.state(p.answers);
+    if (grid === 'invalid') return { status: 'invalid', score: null, text: '满意度调查答卷有误，请先更正' };
+    if (grid === 'ok') {
+      const tally = view.survey(p.answers)!;
+      count = new Decimal(tally.count);
+      points = tally.points;
+    } else {
+      const states = [view.state(p.points), view.state(p.count)];
+      if (states.includes('invalid')) return { status: 'invalid', score: null, text: '问卷汇总数有误，请先更正' };
+      if (states.includes('blank')) {
+        return { status: 'missing', score: null, text: '没有有效问卷：请在满意度调查表逐份录入，或填写问卷总得分和有效问卷份数', missing: [p.answers, p.points, p.count] };
+      }
+      count = view.num(p.count);
+      points = view.num(p.points);
+      source = '（按汇总数）';
+      if (count.isZero()) {
+        return { status: 'missing', score: null, text: '有效问卷份数为0，无法计算满意度', missing: [p.count] };
+      }
+      if (points.gt(count.times(per))) {
+        return {
+          status: 'invalid',
+          score: null,
+          text: `问卷总得分${plain(points)}超过${plain(count)}份×${plain(per)}分`,
+          findings: [
+            {
+              severity: 'error',
+              code: 'out_of_range',
+              message: `${view.where(p.points)}：${plain(points)}分超过${plain(count)}份问卷的满分${plain(count.times(per))}分`,
+              inputs: [p.points, p.count],
+            },
+          ],
+        };
+      }
+    }
+    const score = round2(points.div(count.times(per)).times(ctx.weight));
+    return {
+      status: 'ok',
+      score,
+      text: `有效问卷${plain(count)}份${source}，问卷总得分${plain(points)}分，${plain(points)}/（${plain(count)}×${plain(per)}）×${plain(ctx.weight)}=${plain(score)}分`,
+    };
+  },
+});
