@@ -10,9 +10,14 @@ export type Parsed<T> =
 const blank = { kind: 'blank' } as const;
 const bad = (reason: string, code: 'invalid_value' | 'out_of_range' = 'invalid_value') => ({ kind: 'bad', code, reason }) as const;
 
+/** A Date as 2025-03-01; undefined for an invalid Date (toISOString would throw on it). */
+function isoDay(d: Date): string | undefined {
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
+}
+
 /** How a value was shown to us, for messages: “17人”, 3.5, TRUE. */
 export function shown(raw: RawValue): string {
-  if (raw instanceof Date) return raw.toISOString().slice(0, 10);
+  if (raw instanceof Date) return isoDay(raw) ?? '无效日期';
   if (typeof raw === 'string') return `“${raw}”`;
   return String(raw);
 }
@@ -59,7 +64,7 @@ export function parseNumber(raw: RawValue, opts: NumberOptions): Parsed<Decimal>
     return { kind: 'ok', value: new Decimal(raw).toSignificantDigits(15) };
   }
   if (typeof raw === 'boolean') return bad(`${raw ? 'TRUE' : 'FALSE'}不是数字`);
-  if (raw instanceof Date) return bad(`日期${shown(raw)}不是数字`);
+  if (raw instanceof Date) return bad(Number.isNaN(raw.getTime()) ? '单元格中的日期无效，这里应填写数值' : `日期${shown(raw)}不是数字`);
   if (Array.isArray(raw)) return bad('应为单个数值，不是一组数据');
 
   let text = normalize(raw);
@@ -124,17 +129,18 @@ export interface SurveyScale {
 /** Reads one questionnaire answer: 5/4/3/0 or 非常满意/满意/一般/不满意 (a ticked box □/☑ before it is fine). */
 export function parseSurveyAnswer(raw: RawValue, scale: SurveyScale): Parsed<Decimal> {
   if (raw === null || raw === undefined) return blank;
-  const allowed = `${scale.answers.map((a) => a.points).join('/')}或${scale.answers.map((a) => a.label).join('/')}`;
+  // built only for a message: this runs for every answer of every questionnaire
+  const allowed = () => `${scale.answers.map((a) => a.points).join('/')}或${scale.answers.map((a) => a.label).join('/')}`;
   if (typeof raw === 'number') {
     const hit = scale.answers.find((a) => a.points === raw);
-    return hit ? { kind: 'ok', value: new Decimal(hit.points) } : bad(`${raw}不是有效答案（应为${allowed}）`, 'out_of_range');
+    return hit ? { kind: 'ok', value: new Decimal(hit.points) } : bad(`${raw}不是有效答案（应为${allowed()}）`, 'out_of_range');
   }
-  if (typeof raw !== 'string') return bad(`${shown(raw)}不是有效答案（应为${allowed}）`);
+  if (typeof raw !== 'string') return bad(`${shown(raw)}不是有效答案（应为${allowed()}）`);
   const text = normalize(raw).replace(/^[□☑☒■✓✔√]+/, '').replace(/分$/, '');
   if (text === '') return blank;
   const hit = scale.answers.find((a) => a.label === text || String(a.points) === text);
   if (hit) return { kind: 'ok', value: new Decimal(hit.points) };
-  return bad(`${shown(raw)}不是有效答案（应为${allowed}）`, /^\d+(\.\d+)?$/.test(text) ? 'out_of_range' : 'invalid_value');
+  return bad(`${shown(raw)}不是有效答案（应为${allowed()}）`, /^\d+(\.\d+)?$/.test(text) ? 'out_of_range' : 'invalid_value');
 }
 
 /** Reads the form's money unit: 元 or 万元. */
@@ -152,7 +158,11 @@ export function parseMoneyUnit(raw: RawValue): Parsed<MoneyUnit> {
 export function parseText(raw: RawValue): Parsed<string> {
   if (raw === null || raw === undefined) return blank;
   if (Array.isArray(raw)) return bad('应为文字，不是一组数据');
-  if (raw instanceof Date) return { kind: 'ok', value: raw.toISOString().slice(0, 10) };
+  if (raw instanceof Date) {
+    const day = isoDay(raw);
+    return day ? { kind: 'ok', value: day } : bad('单元格中的日期无效');
+  }
+  if (typeof raw === 'number' && !Number.isFinite(raw)) return bad(`${raw}不是有效的内容`);
   const text = String(raw).trim();
   return text === '' ? blank : { kind: 'ok', value: text };
 }
@@ -160,7 +170,10 @@ export function parseText(raw: RawValue): Parsed<string> {
 /** Reads a date: a Date, an Excel serial day number, or text such as 2025年3月1日 / 2025-03-01. */
 export function parseDate(raw: RawValue): Parsed<string> {
   if (raw === null || raw === undefined) return blank;
-  if (raw instanceof Date) return { kind: 'ok', value: raw.toISOString().slice(0, 10) };
+  if (raw instanceof Date) {
+    const day = isoDay(raw);
+    return day ? { kind: 'ok', value: day } : bad('单元格中的日期无效');
+  }
   if (typeof raw === 'number') {
     if (!Number.isInteger(raw) || raw < 1 || raw > 2958465) return bad(`${raw}不是有效的日期`);
     // Excel's day 25569 is 1970-01-01 (its 1900 leap-year bug is before any date we see)

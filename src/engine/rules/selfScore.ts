@@ -19,11 +19,13 @@ export const selfScore = defineRule({
     }
     const basis = view.text(p.basis);
     if (basis) return { status: 'ok', score: s, text: `自评得分${plain(s)}分。评分依据：${basis}` };
+    // a basis that is there but unreadable already has its invalid_value error: do not also call it 未填写
+    const unreadable = view.state(p.basis) === 'invalid';
     return {
       status: 'ok',
       score: s,
-      text: `自评得分${plain(s)}分（未填写评分依据）`,
-      findings: [{ severity: 'warning', code: 'missing_basis', message: `${ctx.name}：${view.where(p.basis)}未填写，评价得分应写明评分依据`, inputs: [p.basis] }],
+      text: `自评得分${plain(s)}分（${unreadable ? '评分依据有误' : '未填写评分依据'}）`,
+      findings: unreadable ? [] : [{ severity: 'warning', code: 'missing_basis', message: `${ctx.name}：${view.where(p.basis)}未填写，评价得分应写明评分依据`, inputs: [p.basis] }],
     };
   },
 });

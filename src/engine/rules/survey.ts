@@ -28,13 +28,23 @@ export const survey = defineRule({
       const states = [view.state(p.points), view.state(p.count)];
       if (states.includes('invalid')) return { status: 'invalid', score: null, text: '问卷汇总数有误，请先更正' };
       if (states.includes('blank')) {
-        return { status: 'missing', score: null, text: '没有有效问卷：请在满意度调查表逐份录入，或填写问卷总得分和有效问卷份数', missing: [p.answers, p.points, p.count] };
+        // report as not filled only what is blank: a typed count without its points names just the points
+        const missing = [p.answers, ...[p.points, p.count].filter((n) => view.state(n) === 'blank')];
+        return { status: 'missing', score: null, text: '没有有效问卷：请在满意度调查表逐份录入，或填写问卷总得分和有效问卷份数', missing };
       }
       count = view.num(p.count);
       points = view.num(p.points);
       source = '（按汇总数）';
       if (count.isZero()) {
-        return { status: 'missing', score: null, text: '有效问卷份数为0，无法计算满意度', missing: [p.count] };
+        // the count was typed (as 0): say so, rather than the generic “未填写”
+        return {
+          status: 'missing',
+          score: null,
+          text: '有效问卷份数为0，无法计算满意度',
+          findings: [
+            { severity: 'error', code: 'missing_input', message: `${view.where(p.count)}为0：没有有效问卷，无法计算${ctx.name}`, inputs: [p.count] },
+          ],
+        };
       }
       if (points.gt(count.times(per))) {
         return {

@@ -1,0 +1,41 @@
+/** Where a command writes and which directory its relative paths start from; tests pass their own. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+}
+
+/**
+ * The call is wrong or an input file cannot be used: exit status 2, nothing written, and this message
+ * (one line, in Chinese) on stderr.
+ */
+export class CliError extends Error {}
+
+/** 无法读取“x.xlsx”：不是有效的 .xlsx 文件 */
+export function cannotRead(file: string, why: string): CliError {
+  return new CliError(`无法读取“${file}”：${why}`);
+}
+
+/** Why a file cannot be read or written, from a Node error code, in words an officer understands. */
+export function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return '文件或目录不存在';
+    case 'EISDIR':
+      return '这是一个文件夹，不是文件';
+    case 'ENOTDIR':
+      return '路径中有一段不是文件夹';
+    case 'EACCES':
+    case 'EPERM':
+      return '没有访问权限';
+    case 'EBUSY':
+      return '文件被占用（可能正在 Excel 或 WPS 中打开），请先关闭';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EROFS':
+      return '磁盘是只读的';
+    default:
+      return (err as Error)?.message ?? String(err);
+  }
+}

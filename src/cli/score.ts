@@ -1,0 +1,123 @@
+import { evaluate, getScheme, hasErrors, schemeIds, toJson } from '../engine';
+import type { Evaluation, Finding, RawValue, Scheme } from '../engine';
+import { parseCommandArgs, schemeById } from './args';
+import { cannotRead, CliError, CliIo } from './io';
+import { renderTable } from './table';
+import { FilePath, filePath, openWorkbook, readBytes, schemeOf, writeOutput } from './files';
+
+export interface Scored {
+  scheme: Scheme;
+  evaluation: Evaluation;
+}
+
+/** `jixiao score FILE.xlsx [-o OUT.xlsx] [--json]` and `jixiao score --inputs INPUTS.json [--scheme ID] [--json]`. */
+export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'score',
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      inputs: { type: 'string' },
+      scheme: { type: 'string' },
+      json: { type: 'boolean' },
+    },
+    true,
+  );
+  if (positionals.length > 1) throw new CliError(`score 只接受一个工作簿文件，多了“${positionals[1]}”`);
+  if (values.inputs !== undefined && positionals.length) {
+    throw new CliError('工作簿文件和 --inputs 只能用其一');
+  }
+  if (values.inputs === undefined && !positionals.length) {
+    throw new CliError('score 需要一个工作簿文件（jixiao score FILE.xlsx）或 --inputs INPUTS.json；用 jixiao score --help 查看用法');
+  }
+  if (values.inputs !== undefined && values.output !== undefined) {
+    throw new CliError('-o 只用于工作簿文件：--inputs 的结果只打印（要得到带评分的工作簿，请用 template 生成模板并填写后再评分）');
+  }
+  const schemes = values.scheme === undefined ? undefined : [schemeById(values.scheme)];
+  const out = values.output === undefined ? undefined : filePath(io, values.output, '-o');
+  if (out && !/\.xlsx$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
+
+  const result =
+    values.inputs !== undefined
+      ? await scoreInputsFile(filePath(io, values.inputs, '--inputs'), schemes?.[0] ?? getScheme())
+      : await scoreWorkbookFile(filePath(io, positionals[0], 'FILE'), schemes ?? allSchemes(), out);
+
+  io.stdout(values.json ? JSON.stringify(toJson(result.evaluation), null, 2) + '\n' : renderTable(result.scheme, result.evaluation));
+  if (out && !values.json) io.stdout(`\n已写入：${out.shown}\n`);
+  return hasErrors(result.evaluation) ? 1 : 0;
+}
+
+/** Every shipped scheme: a workbook is scored by whichever one its defined names belong to. */
+function allSchemes(): Scheme[] {
+  return schemeIds().map((id) => getScheme(id));
+}
+
+/** The score path of a workbook file without any printing: read, detect, evaluate, and write OUT when given. */
+export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?: FilePath): Promise<Scored> {
+  const workbook = await openWorkbook(file);
+  const scheme = await schemeOf(workbook, schemes, file);
+  const inputs = await workbook.readInputs(scheme);
+  const evaluation = withFindings(evaluate(scheme, inputs), inputs.problems);
+  if (out) {
+    try {
+      await workbook.writeOutputs(scheme, evaluation);
+    } catch (err) {
+      // e.g. an output name moved onto an input cell: the adapter refuses rather than overwrite data
+      throw new CliError(`无法写入“${out.shown}”：${(err as Error).message}`);
+    }
+    await writeOutput(out, await workbook.toBuffer());
+  }
+  return { scheme, evaluation };
+}
+
+/** The score path of an --inputs JSON file. */
+export async function scoreInputsFile(file: FilePath, scheme: Scheme): Promise<Scored> {
+  const text = (await readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
+  if (text.startsWith('PK')) throw cannotRead(file.shown, '这是一个 .xlsx 文件，不是 JSON；工作簿请用 jixiao score FILE.xlsx 评分');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    // V8 quotes a stretch of the text, which may hold anything: keep the message short and on one line
+    const why = [...(err as Error).message].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('').slice(0, 160);
+    throw cannotRead(file.shown, `不是有效的 JSON（${why}）`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw cannotRead(file.shown, '应为一个 JSON 对象，键为输入名称（如 "in_staff_quota": 20）');
+  }
+  return scoreInputs(scheme, data as Record<string, unknown>);
+}
+
+/** Scores a JSON object of inputs; keys the scheme does not know are reported (a typo would otherwise go unseen). */
+export function scoreInputs(scheme: Scheme, data: Record<string, unknown>): Scored {
+  const known = new Set(scheme.inputs.map((i) => i.name));
+  const values: Record<string, RawValue> = {};
+  const unknown: Finding[] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (known.has(key)) values[key] = rawValue(value);
+    else if (!key.startsWith('$')) {
+      unknown.push({
+        severity: 'warning',
+        code: 'unknown_input',
+        message: `输入中的“${key}”不是评分方案 ${scheme.id} 的输入名称，已忽略`,
+        inputs: [key],
+      });
+    }
+  }
+  return { scheme, evaluation: withFindings(evaluate(scheme, { values }), unknown) };
+}
+
+/** JSON values as a cell could hold them: a nested object becomes its text, which the engine then reports. */
+function rawValue(value: unknown): RawValue {
+  if (Array.isArray(value)) return value.map(rawValue);
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return JSON.stringify(value) ?? null;
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+/** Adds findings the reading produced (a name that points nowhere, an unknown key), keeping errors first. */
+export function withFindings(e: Evaluation, extra: Finding[]): Evaluation {
+  if (!extra.length) return e;
+  return { ...e, issues: [...extra, ...e.issues].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]) };
+}

@@ -1,0 +1,102 @@
+/**
+ * The task pane: picks the view (reading the workbook, insert a template, live scores, unsupported host)
+ * and puts it in a Fluent theme. Everything it knows about the workbook comes through `session`, so the
+ * same pane runs in Excel (OfficeSession) and, with an .xlsx session, in a plain browser.
+ */
+import { useMemo } from 'react';
+import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { getScheme, type Scheme } from '../engine';
+import type { PaneSession } from '../workbook/session';
+import { InsertTemplateView } from './InsertTemplateView';
+import { Notices } from './Notices';
+import { ScorePanel } from './ScorePanel';
+import { S } from './strings';
+import { defaultThemeKind, fluentTheme, type ThemeKind } from './theme';
+import { UnsupportedHost } from './UnsupportedHost';
+import { useScoring } from './useScoring';
+
+export interface AppProps {
+  /** the workbook; absent only when there is none to talk to (see `unsupported`) */
+  session?: PaneSession;
+  /** schemes offered when inserting a template; the shipped default scheme when omitted */
+  schemes?: Scheme[];
+  /** light or dark; when omitted, Office's theme (or the system's colour scheme outside Office) */
+  theme?: ThemeKind;
+  /** set when the host lacks a required API set: what is missing, e.g. "ExcelApi 1.12" */
+  unsupported?: string;
+}
+
+const useStyles = makeStyles({
+  root: {
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '100%',
+    overflowX: 'hidden',
+    overflowWrap: 'anywhere',
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  title: { margin: 0 },
+});
+
+export function App({ session, schemes, theme, unsupported }: AppProps) {
+  const styles = useStyles();
+  const kind = useMemo(() => theme ?? defaultThemeKind(), [theme]);
+  return (
+    <FluentProvider theme={fluentTheme(kind)} className={styles.root} data-theme={kind}>
+      <Text as="h1" size={400} weight="semibold" className={styles.title}>
+        {S.appTitle}
+      </Text>
+      {unsupported !== undefined ? (
+        <UnsupportedHost detail={unsupported} />
+      ) : session ? (
+        <Pane session={session} schemes={schemes} />
+      ) : (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{S.noSession}</MessageBarBody>
+        </MessageBar>
+      )}
+    </FluentProvider>
+  );
+}
+
+function Pane({ session, schemes }: { session: PaneSession; schemes?: Scheme[] }) {
+  const scoring = useScoring(session);
+  const offered = useMemo(() => (schemes?.length ? schemes : [getScheme()]), [schemes]);
+  const { view, scheme } = scoring;
+  return (
+    <>
+      <Notices message={view === 'panel' ? scoring.message : null} error={scoring.error} />
+      {view === 'loading' && <Spinner size="small" label={S.loading} />}
+      {view === 'failed' && (
+        <Button appearance="primary" onClick={() => void scoring.start()}>
+          {S.retry}
+        </Button>
+      )}
+      {view === 'insert' && (
+        <InsertTemplateView
+          schemes={offered}
+          busy={scoring.busy}
+          progress={scoring.progress}
+          onInsert={(chosen, options) => void scoring.insert(chosen, options)}
+        />
+      )}
+      {view === 'panel' && scheme && (
+        <ScorePanel
+          scheme={scheme}
+          evaluation={scoring.evaluation}
+          busy={scoring.busy}
+          onSync={() => void scoring.sync()}
+          onSelect={(cell) => void scoring.select(cell)}
+        />
+      )}
+    </>
+  );
+}
+
+export default App;

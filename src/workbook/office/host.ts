@@ -1,0 +1,90 @@
+/// <reference types="office-js" />
+
+/**
+ * What this Excel can do, by requirement set, and what to tell the officer when it cannot.
+ * @microsoft/office-js-helpers is not used: these few checks do not justify its size and its dialog/auth helpers.
+ */
+
+export interface Requirements {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+export interface Capabilities {
+  /** names.getItemOrNullObject, NamedItem.getRangeOrNullObject: reading and writing through defined names */
+  recompute: boolean;
+  /** worksheet.onChanged with event.source: recompute as the officer types */
+  live: boolean;
+  /** dataValidation (1.8) and pageLayout / print titles (1.9): inserting the templates */
+  insert: boolean;
+  /** event.triggerSource (1.14): telling our own writes from the officer's */
+  triggerSource: boolean;
+}
+
+export const REQUIRED = { recompute: '1.4', live: '1.7', insert: '1.9', triggerSource: '1.14' } as const;
+
+function officeRequirements(): Requirements | null {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements ?? null;
+}
+
+export function capabilities(req: Requirements | null = officeRequirements()): Capabilities {
+  const has = (v: string) => !!req && safe(() => req.isSetSupported('ExcelApi', v)) === true;
+  return {
+    recompute: has(REQUIRED.recompute),
+    live: has(REQUIRED.live),
+    insert: has(REQUIRED.insert),
+    triggerSource: has(REQUIRED.triggerSource),
+  };
+}
+
+export type Feature = 'recompute' | 'live' | 'insert';
+
+/** A Chinese message for the officer when the feature is not available here, else null. */
+export function requirementMessage(feature: Feature, cap: Capabilities = capabilities()): string | null {
+  if (!cap.recompute) {
+    return `当前 Excel 版本过旧（不支持 ExcelApi ${REQUIRED.recompute}），无法使用本加载项。请使用 Microsoft 365、Excel 2021 或更新版本，或在浏览器中打开网页版 Excel。`;
+  }
+  if (feature === 'live' && !cap.live) {
+    return `当前 Excel 不支持自动监听单元格修改（ExcelApi ${REQUIRED.live}）。修改输入后请点击“同步”重新计算。`;
+  }
+  if (feature === 'insert' && !cap.insert) {
+    return `当前 Excel 不支持插入模板所需的数据验证和页面设置（ExcelApi ${REQUIRED.insert}）。请在 Microsoft 365 或网页版 Excel 中插入模板，或用命令行生成空白模板后打开；评分和同步仍可在此使用。`;
+  }
+  return null;
+}
+
+/** Null when running inside Excel; otherwise why the pane cannot reach a workbook. */
+export function hostProblem(): string | null {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (!office?.context) return '未在 Office 中运行：请在 Excel 中打开本加载项，或在浏览器中打开 .xlsx 文件。';
+  const host = safe(() => office.context.host) ?? safe(() => office.context.diagnostics?.host);
+  if (host && String(host) !== 'Excel') return `本加载项仅适用于 Excel（当前为 ${String(host)}）。`;
+  if (typeof (globalThis as { Excel?: unknown }).Excel === 'undefined') return 'Excel 接口尚未加载，请稍后重试或重新打开任务窗格。';
+  return null;
+}
+
+const PLATFORM_NAMES: Record<string, string> = {
+  PC: 'Windows 版',
+  Mac: 'Mac 版',
+  OfficeOnline: '网页版',
+  iOS: 'iPad 版',
+  Android: 'Android 版',
+  Universal: '通用版',
+};
+
+/** e.g. "Excel 网页版 16.0.17328.20000" for the pane's about line and error reports. */
+export function describeHost(): string {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  const d = safe(() => office?.context?.diagnostics);
+  if (!d) return 'Excel';
+  const platform = PLATFORM_NAMES[String(d.platform)] ?? String(d.platform ?? '');
+  return ['Excel', platform, d.version].filter(Boolean).join(' ');
+}
+
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}

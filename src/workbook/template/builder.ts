@@ -1,0 +1,63 @@
+import type { SchemeInput } from '../../engine';
+import { at, span } from './geometry';
+import type { Derive, PlanCell, PlanName, PlanValidation, SheetPlan, StyleKey } from './types';
+import { validationFor } from './validation';
+
+export type Content = { value?: string | number; formula?: string; derive?: Derive };
+
+/** Collects the cells of one sheet; refuses to write a cell twice, so layouts cannot overlap silently. */
+export class SheetBuilder {
+  readonly cells: PlanCell[] = [];
+  readonly merges: string[] = [];
+  readonly validations: PlanValidation[] = [];
+  readonly unlocked: string[] = [];
+  private readonly heights = new Map<number, number>();
+  private readonly taken = new Set<string>();
+
+  constructor(
+    readonly name: string,
+    private readonly names: PlanName[],
+  ) {}
+
+  /** A cell, or a merged block from (col,row) to (lastCol,lastRow) with its content in the top-left. */
+  put(col: number, row: number, style: StyleKey, content: Content = {}, lastCol = col, lastRow = row): string {
+    for (let r = row; r <= lastRow; r++) {
+      for (let c = col; c <= lastCol; c++) {
+        const a = at(c, r);
+        if (this.taken.has(a)) throw new Error(`template layout writes ${this.name}!${a} twice`);
+        this.taken.add(a);
+      }
+    }
+    const address = at(col, row);
+    this.cells.push({ address, style, ...content });
+    if (lastCol > col || lastRow > row) this.merges.push(span(col, row, lastCol, lastRow));
+    return address;
+  }
+
+  /** An input's cell or merged block: unlocked, validated, named with the input's name (its top-left cell). */
+  input(input: SchemeInput, col: number, row: number, style: StyleKey, value?: string | number, lastCol = col, lastRow = row): void {
+    this.put(col, row, style, value === undefined ? {} : { value }, lastCol, lastRow);
+    this.inputBlock(input, span(col, row, lastCol, lastRow), at(col, row));
+  }
+
+  /** Marks cells already put as an input: `block` is unlocked and validated, `named` gets the input's name. */
+  inputBlock(input: SchemeInput, block: string, named: string): void {
+    this.unlocked.push(block);
+    this.validations.push(validationFor(input, block));
+    this.names.push({ name: input.name, sheet: this.name, range: named, role: 'input' });
+  }
+
+  output(name: string, col: number, row: number, style: StyleKey, content: Content = {}, lastCol = col, lastRow = row): void {
+    this.put(col, row, style, content, lastCol, lastRow);
+    this.names.push({ name, sheet: this.name, range: at(col, row), role: 'output' });
+  }
+
+  /** Sets a row's height, keeping the larger of two requests. */
+  height(row: number, points: number): void {
+    this.heights.set(row, Math.max(points, this.heights.get(row) ?? 0));
+  }
+
+  rows(): SheetPlan['rows'] {
+    return [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+  }
+}

@@ -1,0 +1,80 @@
+/** @jest-environment jsdom */
+import '@testing-library/jest-dom';
+import { render, screen } from '@testing-library/react';
+import App from '../../src/taskpane/App';
+import { describeError } from '../../src/taskpane/errors';
+import { officeThemeKind } from '../../src/taskpane/theme';
+import { FakeSession } from './fakeSession';
+
+afterEach(() => {
+  delete (globalThis as { Office?: unknown }).Office;
+});
+
+test('an unsupported host gets a friendly message and the session is never used', () => {
+  const session = new FakeSession();
+  render(<App session={session} unsupported="ExcelApi 1.12" theme="light" />);
+  const box = screen.getByTestId('unsupported');
+  expect(box).toHaveTextContent('此版本的 Excel 无法运行本加载项');
+  expect(box).toHaveTextContent('缺少的功能：ExcelApi 1.12');
+  expect(session.detect).not.toHaveBeenCalled();
+  expect(screen.queryByTestId('sync')).not.toBeInTheDocument();
+});
+
+test('an unsupported message that is already a Chinese explanation is shown as it is', () => {
+  const why = '当前 Excel 版本过旧（不支持 ExcelApi 1.4），无法使用本加载项。';
+  render(<App unsupported={why} theme="light" />);
+  const box = screen.getByTestId('unsupported');
+  expect(box).toHaveTextContent('无法使用本加载项');
+  expect(box).toHaveTextContent(why);
+  expect(box).not.toHaveTextContent('缺少的功能');
+});
+
+test('without a session the pane says how to open it', () => {
+  render(<App theme="light" />);
+  expect(screen.getByText(/未连接到工作簿/)).toBeInTheDocument();
+});
+
+test('shows a spinner while reading the workbook', async () => {
+  const session = new FakeSession();
+  render(<App session={session} theme="light" />);
+  expect(screen.getByText('正在读取工作簿…')).toBeInTheDocument();
+  await screen.findByTestId('total-score');
+  expect(screen.queryByText('正在读取工作簿…')).not.toBeInTheDocument();
+});
+
+test('the theme prop picks Fluent light or dark', async () => {
+  const { unmount } = render(<App theme="dark" />);
+  expect(document.querySelector('.fui-FluentProvider')).toHaveAttribute('data-theme', 'dark');
+  unmount();
+  render(<App theme="light" />);
+  expect(document.querySelector('.fui-FluentProvider')).toHaveAttribute('data-theme', 'light');
+});
+
+test('without a theme prop the Office theme is followed', () => {
+  (globalThis as { Office?: unknown }).Office = { context: { officeTheme: { bodyBackgroundColor: '#262626' } } };
+  render(<App />);
+  expect(document.querySelector('.fui-FluentProvider')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('officeThemeKind reads isDarkTheme, else the background luminance; undefined outside Office', () => {
+  const set = (officeTheme: unknown) => ((globalThis as { Office?: unknown }).Office = { context: { officeTheme } });
+  expect(officeThemeKind()).toBeUndefined();
+  set({ isDarkTheme: true, bodyBackgroundColor: '#ffffff' });
+  expect(officeThemeKind()).toBe('dark');
+  set({ bodyBackgroundColor: '#444444' });
+  expect(officeThemeKind()).toBe('dark');
+  set({ bodyBackgroundColor: '#F3F3F3' });
+  expect(officeThemeKind()).toBe('light');
+  set(undefined);
+  expect(officeThemeKind()).toBeUndefined();
+});
+
+test('describeError never passes on English text or a stack', () => {
+  expect(describeError('sync', new Error('Wrong number of arguments'))).toBe('同步失败：发生了意外错误，请重试；如仍失败，请关闭并重新打开任务窗格。');
+  expect(describeError('insert', 'boom')).toMatch(/^插入模板失败：发生了意外错误/);
+  expect(describeError('insert', undefined)).toMatch(/^插入模板失败：发生了意外错误/);
+  expect(describeError('detect', new Error('Error: 找不到工作表\n  at x (y.js:1)'))).toBe('读取工作簿失败：找不到工作表');
+  expect(describeError('sync', { code: 'ItemNotFound', message: 'The requested resource does not exist.' })).toBe(
+    '同步失败：找不到所需的工作表或名称，可能已被删除或改名。',
+  );
+});
