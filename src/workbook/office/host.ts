@@ -88,3 +88,21 @@ function safe<T>(f: () => T): T | undefined {
     return undefined;
   }
 }
+
+/**
+ * Asks Office to reopen the pane with this workbook (the manifest's TaskpaneId is
+ * Office.AutoShowTaskpaneWithDocument): the setting is saved in the document, so a workbook holding our
+ * templates opens with the pane. A no-op outside Office; a failure to save only costs the auto-open.
+ */
+export function markAutoShow(): Promise<void> {
+  const settings = (globalThis as { Office?: typeof Office }).Office?.context?.document?.settings;
+  if (!settings) return Promise.resolve();
+  return new Promise((resolve) => {
+    try {
+      settings.set('Office.AutoShowTaskpaneWithDocument', true);
+      settings.saveAsync(() => resolve());
+    } catch {
+      resolve();
+    }
+  });
+}

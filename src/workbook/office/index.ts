@@ -7,7 +7,7 @@ export type { OfficeSessionOptions } from './session';
 export { OfficeWorkbook } from './workbook';
 export { resyncOnFocus } from './focus';
 export type { FocusOptions } from './focus';
-export { capabilities, requirementMessage, hostProblem, describeHost, REQUIRED } from './host';
+export { capabilities, requirementMessage, hostProblem, describeHost, markAutoShow, REQUIRED } from './host';
 export type { Capabilities, Feature, Requirements } from './host';
 export { classifyChange, Debouncer, globalTimer } from './changes';
 export type { Binding, ChangeEvent, ChangeVerdict, Timer } from './changes';

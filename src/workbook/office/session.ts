@@ -6,7 +6,7 @@ import type { InsertOptions, InsertReport, PaneSession, RecomputeReason, Recompu
 import { changedSince, makeSyncRecord } from '../sync';
 import { splitSheet } from './a1';
 import { Binding, ChangeEvent, classifyChange, Debouncer, globalTimer, Timer } from './changes';
-import { capabilities, requirementMessage } from './host';
+import { capabilities, markAutoShow, requirementMessage } from './host';
 import type { Capabilities } from './host';
 import { insertTemplates } from './insert';
 import { planWrites, queueRecord, queueWrites, readAll, ReadResult } from './io';
@@ -97,6 +97,7 @@ export class OfficeSession implements PaneSession {
     this.scheme = scheme;
     // fills the outputs, writes the first sync record and starts listening
     await this.recompute('insert');
+    await markAutoShow();
     return report;
   }
 
