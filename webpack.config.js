@@ -12,6 +12,9 @@
  *
  * dist/ is shared with the CLI's tsc output (dist/src, dist/templates), so cleaning keeps those.
  * ADDIN_OUT_DIR=/some/dir builds there instead (used by test/addin/build.test.ts); it is cleaned the same way.
+ *
+ * Production builds also emit sw.js (src/standalone/sw.ts), the service worker of the standalone page (the
+ * pane opened in a plain browser), with the list of built files to precache (scripts/service-worker-plugin.js).
  */
 'use strict';
 
@@ -19,6 +22,7 @@ const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { originFromEnv, rewriteManifest } = require('./scripts/make-manifest');
+const { ServiceWorkerPlugin } = require('./scripts/service-worker-plugin');
 
 const ROOT = __dirname;
 const OFFICE_JS_DIR = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
@@ -80,6 +84,9 @@ module.exports = async (env = {}, argv = {}) => {
   const origin = originFromEnv();
   const outDir = process.env.ADDIN_OUT_DIR ? path.resolve(process.env.ADDIN_OUT_DIR) : path.join(ROOT, 'dist');
   const port = Number(process.env.npm_package_config_dev_server_port || 3000);
+  // the service worker would serve stale files to a dev server: production builds only
+  const serviceWorker = !dev && !serve;
+  const SW_ENTRY = 'sw';
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -88,12 +95,14 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      ...(serviceWorker ? { [SW_ENTRY]: './src/standalone/sw.ts' } : {}),
     },
     output: {
       path: outDir,
       // Relative URLs throughout: the add-in may live under a path such as /jixiao/.
       publicPath: 'auto',
-      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // sw.js keeps its name: browsers check the same URL for a new version
+      filename: (data) => (data.chunk && data.chunk.name === SW_ENTRY ? 'sw.js' : dev ? '[name].js' : '[name].[contenthash:8].js'),
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       assetModuleFilename: 'assets/[name].[contenthash:8][ext]',
       clean: { keep: (file) => /^(src|templates)(\/|$)/.test(file) },
@@ -128,7 +137,8 @@ module.exports = async (env = {}, argv = {}) => {
           vendor: {
             test: /[\\/]node_modules[\\/]/,
             name: 'vendor',
-            chunks: 'initial',
+            // the service worker runs alone, without the page's vendor chunk
+            chunks: (chunk) => chunk.name !== SW_ENTRY && chunk.canBeInitial(),
           },
         },
       },
@@ -176,6 +186,7 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
       new LazyOnlyPlugin(),
+      ...(serviceWorker ? [new ServiceWorkerPlugin({ file: 'sw.js' })] : []),
       ...(serve ? [] : [new CheckManifestPlugin(origin)]),
     ],
     stats: dev ? 'minimal' : 'normal',

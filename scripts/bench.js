@@ -5,7 +5,8 @@
  *   template_build_ms     build the template workbook and write it to a buffer
  *   score_file_ms         the CLI's score path on the filled demo file, in-process: read, detect, evaluate,
  *                         write the outputs, write OUT atomically
- *   exceljs_floor_ms      plain exceljs on the same file, same runs: read, load, writeBuffer, write
+ *   exceljs_floor_ms      plain exceljs on the same file, same runs: read, load, writeBuffer, and the file
+ *                         written as the CLI must write it (temporary file, fsync, rename: whole or not at all)
  *   score_overhead_ratio  score_file_ms / exceljs_floor_ms (target 1.10)
  *
  *   npm run bench --silent     (builds dist/ first; --silent keeps npm's own lines off stdout)
@@ -79,10 +80,24 @@ async function scoreFile() {
       const code = await run(['score', filled, '-o', out, '--json'], io);
       if (code === 2) throw new Error('score failed');
     };
+    // The CLI must not leave a half-written OUT behind, so it syncs a temporary file and renames it; a floor
+    // that merely wrote its file would leave that cost out, and leave its dirty pages for the score path's
+    // fsync to flush (ext4 commits them together). Plain Node, so the floor does not depend on the CLI's code.
+    const writeWhole = async (target, bytes) => {
+      const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+      const handle = await fs.promises.open(tmp, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.promises.rename(tmp, target);
+    };
     const floor = async () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(fs.readFileSync(filled));
-      fs.writeFileSync(floorOut, new Uint8Array(await book.xlsx.writeBuffer()));
+      await writeWhole(floorOut, new Uint8Array(await book.xlsx.writeBuffer()));
     };
     for (let i = 0; i < 3; i++) {
       await score();

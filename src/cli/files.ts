@@ -1,7 +1,9 @@
-import { promises as fs } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Scheme } from '../engine';
+import { makeSyncRecord } from '../workbook/sync';
 import type { TemplateOptions } from '../workbook/types';
+import { writeSyncRecord } from '../workbook/xlsx/syncRecord';
 import type { XlsxWorkbook } from '../workbook/xlsx';
 import { atomicWrite } from './atomicWrite';
 import { cannotRead, CliError, CliIo, fsReason } from './io';
@@ -29,7 +31,8 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 
 export async function readBytes(file: FilePath): Promise<Buffer> {
   try {
-    return await fs.readFile(file.path);
+    // one small file that everything else waits for: a single synchronous read beats fs.promises' round trips
+    return readFileSync(file.path);
   } catch (err) {
     throw cannotRead(file.shown, fsReason(err));
   }
@@ -75,5 +78,8 @@ export async function templateBytes(scheme: Scheme, options: TemplateOptions): P
   const { XlsxWorkbook } = await xlsx();
   const workbook = await XlsxWorkbook.create();
   await workbook.insertTemplate(scheme, options);
+  // the blank template is the first sync: filled offline, it later says which inputs were filled
+  const { values } = await workbook.readInputs(scheme);
+  writeSyncRecord(workbook.workbook, makeSyncRecord(scheme.id, scheme.version, values, new Date()));
   return workbook.toBuffer();
 }

@@ -3,6 +3,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** environment variables (JIXIAO_SOFFICE, PATH); process.env when absent */
+  env?: Record<string, string | undefined>;
 }
 
 /**

@@ -7,6 +7,7 @@ jixiao — performance self-evaluation of a department's overall expenditure: te
   jixiao template -o FILE.xlsx [--scheme dept-2013] [--dept NAME] [--year YYYY] [--unit 元|万元]
   jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
+  jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
   jixiao COMMAND --help
   jixiao --version
 
@@ -15,6 +16,8 @@ jixiao — performance self-evaluation of a department's overall expenditure: te
             write a blank workbook: the scheme's sheets, named input cells, validation, styles, print setup
   score     读取填好的工作簿（或输入 JSON），计算每项指标的得分、合计和自我评价结论
             score a filled workbook (or a JSON of inputs): every indicator, the total and the grade
+  export    生成报送版：三张表只保留数值、全部锁定，可另附 PDF
+            write the version to submit: the three sheets, values only, locked; optionally a PDF
 
 退出状态 Exit status:
   0  评分完成，没有错误                       scored, no error-severity finding
@@ -64,4 +67,35 @@ numbers, strings or booleans, and in_survey_answers is an array of rows (one per
   -h, --help              显示本说明                         show this help
 
 退出状态 Exit status: 0 无错误 no errors · 1 有错误 error findings · 2 调用或文件有误 wrong call or file
+`;
+
+export const EXPORT_USAGE = `用法 Usage: jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
+
+读取填好（或已评分）的工作簿，重新评分，生成报送版：基本情况表、评分表、满意度调查三张表，公式全部
+换成数值，不含辅助工作表和加载项设置，所有单元格锁定、工作表保护（无密码），保留打印设置（A4，评分表
+横向，按页宽缩放，每页重复标题行）和名称（报送版仍可用 jixiao score 复核）。
+有错误时不生成，列出错误（退出状态 1）；加 --force 仍然生成，并在基本情况表顶部和每页页眉注明
+“本表尚未完成”。
+Reads a filled (or scored) workbook, scores it and writes the version to submit: the three sheets with
+every formula replaced by its value, no helper sheets or add-in settings, every cell locked and every sheet
+protected (no password), print setup kept (A4, 评分表 landscape, fit to width, title rows on every page) and
+the defined names kept (jixiao score can re-check it). With error findings nothing is written and the
+errors are listed (exit 1); --force writes it anyway, marked incomplete at the top of 基本情况表 and in
+every page header.
+
+默认文件名 Default file name: {部门名称}{年度}年度部门整体支出绩效自评表.xlsx
+
+选项 Options:
+  -o, --output OUT.xlsx|DIR  输出文件；给出文件夹（或省略，即当前文件夹）时用默认文件名
+                             the file to write; a folder (default: the current one) takes the default name
+  --pdf                      另外用 LibreOffice 打印成 PDF（OUT 同名 .pdf）；需要安装 LibreOffice
+                             （soffice 在 PATH 中，或用环境变量 JIXIAO_SOFFICE 指定）
+                             also print it to OUT with .pdf through LibreOffice (soffice on PATH,
+                             or set JIXIAO_SOFFICE)
+  --force                    有错误也生成，注明“本表尚未完成”      write it despite errors, marked incomplete
+  -h, --help                 显示本说明                            show this help
+
+退出状态 Exit status: 0 已生成 written · 1 有错误：未生成，或 --force 时已生成并注明未完成 error findings:
+nothing written, or with --force written and marked incomplete · 2 调用或文件有误、找不到 LibreOffice，
+未写入任何文件 wrong call or file, or no LibreOffice; nothing written
 `;

@@ -1,15 +1,29 @@
-import { Decimal, plain } from './decimal';
+import { Decimal, ZERO, compare, plain } from './decimal';
 import type { ParsedInputs } from './inputs';
 import type { Scheme, SchemeCheck } from './scheme';
 import type { Finding } from './types';
 
 const TOLERANCE = new Decimal('0.01');
+const MINUS_TOLERANCE = TOLERANCE.negated();
+
+/** The factor of each same_order check as Decimal, and its decimal exponent (the factor is at least 10^e). */
+const factors = new WeakMap<object, { factor: Decimal; e: number }>();
+
+function factorOf(check: { factor: number }): { factor: Decimal; e: number } {
+  let f = factors.get(check);
+  if (!f) {
+    const factor = new Decimal(check.factor);
+    f = { factor, e: factor.e };
+    factors.set(check, f);
+  }
+  return f;
+}
 
 /** Cross-field checks of the scheme: parts that should add up to their total, amounts that should be of one order. */
 export function crossChecks(scheme: Scheme, parsed: ParsedInputs): Omit<Finding, 'cells'>[] {
   const out: Omit<Finding, 'cells'>[] = [];
   const num = (name: string): Decimal | undefined => {
-    const v = parsed.values[name];
+    const v = parsed.get(name);
     return v?.state === 'ok' && v.value instanceof Decimal ? v.value : undefined;
   };
   const label = (name: string) => scheme.input(name).label.replace(/^(其中|按经济分类)：/, '');
@@ -28,18 +42,26 @@ function sumCheck(
 ): Omit<Finding, 'cells'> | undefined {
   const total = num(check.total);
   // only when the total and at least one part are given and none is wrong: blank parts then count as 0
-  if (!total || check.parts.some((p) => parsed.values[p]?.state === 'invalid')) return undefined;
-  const given = check.parts.filter((p) => num(p) !== undefined);
-  if (given.length === 0) return undefined;
-  const sum = given.reduce((acc, p) => acc.plus(num(p)!), new Decimal(0));
+  if (!total) return undefined;
+  let given = 0;
+  let sum = ZERO;
+  for (const p of check.parts) {
+    if (parsed.get(p)?.state === 'invalid') return undefined;
+    const v = num(p);
+    if (v !== undefined) {
+      given++;
+      sum = sum.plus(v);
+    }
+  }
+  if (given === 0) return undefined;
   const diff = sum.minus(total);
-  if (diff.abs().lte(TOLERANCE)) return undefined;
+  if (compare(diff, TOLERANCE) <= 0 && compare(diff, MINUS_TOLERANCE) >= 0) return undefined;
   return {
     severity: 'warning',
     code: 'sum_mismatch',
     message:
       `${check.label}合计与${parsed.where(check.total)}不符：` +
-      `${given.map(label).join('+')}=${plain(sum)}，${label(check.total)}=${plain(total)}，相差${plain(diff.abs())}`,
+      `${check.parts.filter((p) => num(p) !== undefined).map(label).join('+')}=${plain(sum)}，${label(check.total)}=${plain(total)}，相差${plain(diff.abs())}`,
     inputs: [...check.parts, check.total],
   };
 }
@@ -50,12 +72,24 @@ function orderCheck(
   parsed: ParsedInputs,
   scheme: Scheme,
 ): Omit<Finding, 'cells'> | undefined {
-  const present = check.inputs.map((n) => ({ n, v: num(n) })).filter((x): x is { n: string; v: Decimal } => !!x.v && x.v.gt(0));
-  if (present.length < 2) return undefined;
-  const lo = present.reduce((a, b) => (b.v.lt(a.v) ? b : a));
-  const hi = present.reduce((a, b) => (b.v.gt(a.v) ? b : a));
+  // the smallest and the largest of the amounts above 0 (the first of equals)
+  let lo: { n: string; v: Decimal } | undefined;
+  let hi: { n: string; v: Decimal } | undefined;
+  let present = 0;
+  for (const n of check.inputs) {
+    const v = num(n);
+    if (!v || v.isZero() || v.isNeg()) continue;
+    present++;
+    if (!lo || compare(v, lo.v) < 0) lo = { n, v };
+    if (!hi || compare(v, hi.v) > 0) hi = { n, v };
+  }
+  if (present < 2 || !lo || !hi) return undefined;
+  const { factor, e } = factorOf(check);
+  // hi/lo < 10^(hi.e - lo.e + 1), and that is at most factor/10 here: far below the factor, whatever the
+  // rounding of the division, so it need not be worked out
+  if (hi.v.e - lo.v.e + 2 <= e) return undefined;
   const ratio = hi.v.div(lo.v);
-  if (ratio.lt(check.factor)) return undefined;
+  if (compare(ratio, factor) < 0) return undefined;
   const unitValue = parsed.values[scheme.identity.unit];
   const unit = unitValue?.state === 'ok' ? `（本表金额单位：${String(unitValue.value)}）` : '';
   return {

@@ -13,17 +13,87 @@ export type Decimal = InstanceType<typeof Decimal>;
 export const ZERO = new Decimal(0);
 export const HUNDRED = new Decimal(100);
 
+/**
+ * The whole numbers 0 – 9999 as Decimal, each made on first use and then shared: a Decimal never changes, so one
+ * object serves every count of 17 or amount of 500 read, and reading counts and round amounts is much of
+ * reading a form (making a Decimal costs more than most arithmetic on it).
+ */
+const WHOLE: (Decimal | undefined)[] = new Array(10000);
+
+/** new Decimal(n) for a whole number n; from 0 to 9999 (not -0) a shared one. */
+export function whole(n: number): Decimal {
+  if (n >= 0 && n < 10000 && !Object.is(n, -0)) {
+    let d = WHOLE[n];
+    if (d === undefined) {
+      d = new Decimal(n);
+      WHOLE[n] = d;
+    }
+    return d;
+  }
+  return new Decimal(n);
+}
+
 export function dec(value: number | string | Decimal): Decimal {
   return new Decimal(value);
 }
 
 /** Two decimals, half up: the precision of every rate and score on the forms. */
 export function round2(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // a value of at most two decimals rounds to itself
+  return atMostTwoDecimals(value) ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * value.decimalPlaces() <= 2, read off the digits: d holds them in words of 7 (base 1e7), the first word ends at
+ * the units digit when e % 7 is 6, and so on. No word after the units means no decimals; one word after it has at
+ * most two decimals when its last five digits are 0. Anything else (NaN, ±Infinity, longer fractions) is false,
+ * which is always safe: round2 then rounds the long way.
+ */
+function atMostTwoDecimals(value: Decimal): boolean {
+  const d = value.d;
+  if (!d) return false;
+  const after = d.length - 1 - Math.floor(value.e / 7);
+  if (after <= 0) return true;
+  const last = d[d.length - 1];
+  return after === 1 && last !== 0 && last % 100000 === 0;
 }
 
 export function clamp(value: Decimal, min: Decimal, max: Decimal): Decimal {
-  return Decimal.max(min, Decimal.min(max, value));
+  return larger(min, smaller(max, value));
+}
+
+/**
+ * a.cmp(b) (-1, 0, 1, or NaN if either is NaN) without the copy of b that Decimal's comparison makes first:
+ * the same steps as decimal.js's comparedTo, on the sign s, exponent e and base-1e7 digits d of finite values.
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  const ad = a.d;
+  const bd = b.d;
+  // NaN or ±Infinity: the library's own comparison
+  if (!ad || !bd) return a.cmp(b);
+  const as = a.s;
+  // either zero (0 and -0 are equal)
+  if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -b.s : 0;
+  if (as !== b.s) return as;
+  const up = as < 0 ? -1 : 1;
+  if (a.e !== b.e) return a.e > b.e ? up : -up;
+  const n = ad.length < bd.length ? ad.length : bd.length;
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i] > bd[i] ? up : -up;
+  return ad.length === bd.length ? 0 : ad.length > bd.length ? up : -up;
+}
+
+/** Decimal.min(a, b), without copies: b when b is NaN, b on a tie unless a is -0 (so min(0, -0) is -0). */
+export function smaller(a: Decimal, b: Decimal): Decimal {
+  if (!b.s) return b;
+  const k = compare(a, b);
+  return k === 1 || (k === 0 && a.s === 1) ? b : a;
+}
+
+/** Decimal.max(a, b), without copies: b when b is NaN, b on a tie when a is -0 (so max(-0, 0) is 0). */
+export function larger(a: Decimal, b: Decimal): Decimal {
+  if (!b.s) return b;
+  const k = compare(a, b);
+  return k === -1 || (k === 0 && a.s === -1) ? b : a;
 }
 
 /** A number as officers write it: no trailing zeros, no exponent (4, 2.4, 6.88, 4360097.54). */
@@ -33,8 +103,11 @@ export function plain(value: Decimal): string {
 
 /** Exactly two decimals, padded: 105.00, 77.27, -12.00. */
 export function fixed2(value: Decimal): string {
-  const [whole, frac = ''] = round2(value).toString().split('.');
-  return `${whole}.${frac.padEnd(2, '0')}`;
+  const text = round2(value).toString();
+  const dot = text.indexOf('.');
+  if (dot < 0) return `${text}.00`;
+  // one decimal is padded to two; two (or an exponent form, which only huge values take) stay as they are
+  return text.length - dot === 2 ? `${text}0` : text;
 }
 
 /** A two-decimal rate with its percent sign: 77.27%. */

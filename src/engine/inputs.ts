@@ -1,4 +1,4 @@
-import { Decimal } from './decimal';
+import { Decimal, ZERO, compare } from './decimal';
 import { cellText, offsetCell } from './cells';
 import type { Scheme, SchemeInput } from './scheme';
 import type { CellRef, Finding, InputSource, InputValue, ParsedInput, RawValue } from './types';
@@ -6,6 +6,7 @@ import {
   MoneyUnit,
   Parsed,
   parseDate,
+  parseDouble,
   parseMoneyUnit,
   parseNumber,
   parseSurveyAnswer,
@@ -16,75 +17,177 @@ import {
 
 export interface ParsedInputs {
   values: Record<string, ParsedInput>;
+  /** the same entries by the input's place in the scheme's list */
+  list: ParsedInput[];
+  /** an input's entry by its name (a look-up cheaper than a property named at run time); undefined if none */
+  get(name: string): ParsedInput | undefined;
   findings: Finding[];
   /** label and place of an input, as messages name it: 编制数（基本情况表!D8） */
   where(name: string): string;
   cell(name: string): string | undefined;
 }
 
+/**
+ * One input as parsing reads it, worked out once per scheme: the fields the loop reads, in one shape for every
+ * input (the scheme's own objects differ in which optional fields they have), and its bounds as Decimal.
+ */
+interface Step {
+  input: SchemeInput;
+  name: string;
+  kind: SchemeInput['kind'];
+  required: boolean;
+  negativeAsMagnitude: boolean;
+  /**
+   * the declared min where a value can fall below it: not for a min of 0, since negative values are refused
+   * before (see checkRange), nor for inputs that take a negative as its magnitude
+   */
+  min: Decimal | undefined;
+  max: Decimal | undefined;
+  /** for a questionnaire grid, its scale's answers */
+  survey: SurveyPlan | undefined;
+}
+
+/** What parsing needs of a scheme, worked out once per scheme object (the scheme was validated on load). */
+interface InputPlan {
+  steps: Step[];
+  labels: Map<string, string>;
+  /** each input's place in the scheme's list, by name */
+  places: Map<string, number>;
+  unitInput: SchemeInput | undefined;
+  /** an object with every input's name as a key, in the scheme's order */
+  entries: Record<string, ParsedInput>;
+}
+
+/**
+ * Answers of a questionnaire that read as written (非常满意, 满意, 5, 4…), each with its points, found by running
+ * the full reading (parseSurveyAnswer) on every label and points value of the scale. Only for scales whose
+ * points are whole numbers, so that a grid of such answers can be tallied as an integer sum.
+ */
+interface SurveyPlan {
+  asWritten: Map<string | number, number> | undefined;
+}
+
+const plans = new WeakMap<Scheme, InputPlan>();
+
+function planOf(scheme: Scheme): InputPlan {
+  let plan = plans.get(scheme);
+  if (!plan) {
+    plan = {
+      steps: scheme.inputs.map(
+        (input): Step => ({
+          input,
+          name: input.name,
+          kind: input.kind,
+          required: input.required === true,
+          negativeAsMagnitude: input.negativeAsMagnitude === true,
+          min: input.min === undefined || input.min === 0 || input.negativeAsMagnitude ? undefined : new Decimal(input.min),
+          max: input.max === undefined || input.negativeAsMagnitude ? undefined : new Decimal(input.max),
+          survey: input.kind === 'survey' ? surveyPlan(input.answers ?? []) : undefined,
+        }),
+      ),
+      labels: new Map(scheme.inputs.map((i) => [i.name, i.label])),
+      places: new Map(scheme.inputs.map((input, i) => [input.name, i])),
+      unitInput: scheme.inputs.find((i) => i.kind === 'unit'),
+      entries: Object.fromEntries(scheme.inputs.map((i) => [i.name, { state: 'blank' }])),
+    };
+    plans.set(scheme, plan);
+  }
+  return plan;
+}
+
+/** Whole-number points small enough that any grid's sum stays an exact JS integer. */
+const MAX_FAST_POINTS = 1e6;
+
+function surveyPlan(answers: { label: string; points: number }[]): SurveyPlan {
+  if (!answers.every((a) => Number.isInteger(a.points) && a.points >= 0 && a.points <= MAX_FAST_POINTS)) {
+    return { asWritten: undefined };
+  }
+  const scale = { answers };
+  const asWritten = new Map<string | number, number>();
+  const keys: (string | number)[] = [];
+  for (const a of answers) keys.push(a.label, String(a.points), a.points);
+  for (const key of keys) {
+    if (asWritten.has(key)) continue;
+    const p = parseSurveyAnswer(key, scale);
+    if (p.kind === 'ok') asWritten.set(key, p.value.toNumber());
+  }
+  return { asWritten };
+}
+
 export function parseInputs(scheme: Scheme, source: InputSource): ParsedInputs {
+  const plan = planOf(scheme);
   const findings: Finding[] = [];
-  const values: Record<string, ParsedInput> = {};
+  // every input gets its entry below, in the scheme's order: starting from a copy of an object with those keys
+  // is cheaper than adding them one by one
+  const values: Record<string, ParsedInput> = { ...plan.entries };
   const cellOf = (name: string): string | undefined => {
     const ref = source.cells?.[name];
     return ref ? cellText(ref) : undefined;
   };
   // without a workbook the JSON key is the place an officer can find and fix
-  const where = (name: string): string => `${labelOf(scheme, name)}（${cellOf(name) ?? name}）`;
+  const where = (name: string): string => `${plan.labels.get(name) ?? name}（${cellOf(name) ?? name}）`;
 
   const finding = (f: Omit<Finding, 'cells'> & { cells?: string[] }): void => {
     findings.push({ ...f, cells: f.cells ?? f.inputs.map(cellOf).filter((c): c is string => !!c) });
   };
 
   // the money unit first: amounts typed with the other unit are converted to it
-  const unitInput = scheme.inputs.find((i) => i.kind === 'unit');
+  const unitInput = plan.unitInput;
   let formUnit: MoneyUnit | undefined;
   if (unitInput) {
     const u = parseMoneyUnit(source.values[unitInput.name]);
     if (u.kind === 'ok') formUnit = u.value;
   }
 
-  for (const input of scheme.inputs) {
-    const raw = source.values[input.name];
-    if (input.kind === 'survey') {
-      values[input.name] = parseSurvey(input, raw, source.cells?.[input.name], where, finding);
-      continue;
-    }
-    const parsed = parseOne(input, raw, formUnit);
-    if (parsed.kind === 'blank') {
-      values[input.name] = { state: 'blank' };
-      if (input.required) {
-        finding({ severity: 'error', code: 'missing_input', message: `${where(input.name)}未填写（必填）`, inputs: [input.name] });
-      }
-    } else if (parsed.kind === 'bad') {
-      values[input.name] = { state: 'invalid' };
-      finding({ severity: 'error', code: parsed.code, message: `${where(input.name)}：${parsed.reason}`, inputs: [input.name] });
+  const steps = plan.steps;
+  const list: ParsedInput[] = new Array(steps.length);
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    const name = step.name;
+    const raw = source.values[name];
+    let entry: ParsedInput;
+    if (step.survey) {
+      entry = parseSurvey(step.input, step.survey, raw, source.cells?.[name], where, finding);
     } else {
-      values[input.name] = { state: 'ok', value: parsed.value };
-      if (parsed.note) {
-        finding({ severity: 'warning', code: 'unit_converted', message: `${where(input.name)}：${parsed.note}`, inputs: [input.name] });
-      }
-      const v = parsed.value;
-      if (v instanceof Decimal && v.isNeg() && !v.isZero() && input.negativeAsMagnitude) {
-        values[input.name] = { state: 'ok', value: v.abs() };
-        finding({
-          severity: 'warning',
-          code: 'negative_value',
-          message: `${where(input.name)}填写了负数${v.toString()}，按其绝对值${v.abs().toString()}计算`,
-          inputs: [input.name],
-        });
+      const parsed = parseOne(step, raw, formUnit);
+      if (parsed.kind === 'blank') {
+        entry = { state: 'blank' };
+        if (step.required) {
+          finding({ severity: 'error', code: 'missing_input', message: `${where(name)}未填写（必填）`, inputs: [name] });
+        }
+      } else if (parsed.kind === 'bad') {
+        entry = { state: 'invalid' };
+        finding({ severity: 'error', code: parsed.code, message: `${where(name)}：${parsed.reason}`, inputs: [name] });
+      } else {
+        entry = { state: 'ok', value: parsed.value };
+        if (parsed.note) {
+          finding({ severity: 'warning', code: 'unit_converted', message: `${where(name)}：${parsed.note}`, inputs: [name] });
+        }
+        const v = parsed.value;
+        if (step.negativeAsMagnitude && v instanceof Decimal && v.isNeg() && !v.isZero()) {
+          entry = { state: 'ok', value: v.abs() };
+          finding({
+            severity: 'warning',
+            code: 'negative_value',
+            message: `${where(name)}填写了负数${v.toString()}，按其绝对值${v.abs().toString()}计算`,
+            inputs: [name],
+          });
+        }
       }
     }
+    values[name] = entry;
+    list[i] = entry;
   }
-  return { values, findings, where, cell: cellOf };
+  const places = plan.places;
+  const get = (name: string): ParsedInput | undefined => {
+    const at = places.get(name);
+    return at === undefined ? undefined : list[at];
+  };
+  return { values, list, get, findings, where, cell: cellOf };
 }
 
-function labelOf(scheme: Scheme, name: string): string {
-  return scheme.inputs.find((i) => i.name === name)?.label ?? name;
-}
-
-function parseOne(input: SchemeInput, raw: RawValue, formUnit: MoneyUnit | undefined): Parsed<InputValue> {
-  switch (input.kind) {
+function parseOne(step: Step, raw: RawValue, formUnit: MoneyUnit | undefined): Parsed<InputValue> {
+  switch (step.kind) {
     case 'text':
       return parseText(raw);
     case 'date':
@@ -96,28 +199,29 @@ function parseOne(input: SchemeInput, raw: RawValue, formUnit: MoneyUnit | undef
     case 'survey':
       throw new Error('survey grids are parsed by parseSurvey');
     default: {
-      const kind = input.kind;
-      const n = parseNumber(raw, { kind, formUnit });
+      const n = typeof raw === 'number' ? parseDouble(raw) : parseNumber(raw, { kind: step.kind, formUnit });
       if (n.kind !== 'ok') return n;
-      return checkRange(input, n.value, raw) ?? n;
+      return checkRange(step, n.value, raw) ?? n;
     }
   }
 }
 
 /** Integers where counts are asked for, no negatives (unless declared), and the declared min/max. */
-function checkRange(input: SchemeInput, value: Decimal, raw: RawValue): Parsed<never> | undefined {
-  if ((input.kind === 'integer' || input.kind === 'year') && !value.isInteger()) {
+function checkRange(step: Step, value: Decimal, raw: RawValue): Parsed<never> | undefined {
+  const input = step.input;
+  if ((step.kind === 'integer' || step.kind === 'year') && !value.isInteger()) {
     return { kind: 'bad', code: 'invalid_value', reason: `${shown(raw)}应为整数` };
   }
-  if (value.isNeg() && !value.isZero() && !input.negativeAsMagnitude && (input.min ?? 0) >= 0) {
+  if (value.isNeg() && !value.isZero() && !step.negativeAsMagnitude && (input.min ?? 0) >= 0) {
     return { kind: 'bad', code: 'invalid_value', reason: `${shown(raw)}不能为负数` };
   }
-  if (input.negativeAsMagnitude) return undefined;
-  const unit = input.unit && input.unit !== '年' ? input.unit : '';
-  if (input.min !== undefined && value.lt(input.min)) {
+  if (step.negativeAsMagnitude) return undefined;
+  if (step.min && compare(value, step.min) < 0) {
+    const unit = input.unit && input.unit !== '年' ? input.unit : '';
     return { kind: 'bad', code: 'out_of_range', reason: `${shown(raw)}超出范围（应不小于${input.min}${unit}）` };
   }
-  if (input.max !== undefined && value.gt(input.max)) {
+  if (step.max && compare(value, step.max) > 0) {
+    const unit = input.unit && input.unit !== '年' ? input.unit : '';
     const range = input.min !== undefined ? `${input.min}～${input.max}${unit}` : `不大于${input.max}${unit}`;
     return { kind: 'bad', code: 'out_of_range', reason: `${shown(raw)}超出范围（应为${range}）` };
   }
@@ -130,6 +234,7 @@ function checkRange(input: SchemeInput, value: Decimal, raw: RawValue): Parsed<n
  */
 function parseSurvey(
   input: SchemeInput,
+  plan: SurveyPlan,
   raw: RawValue,
   topLeft: CellRef | undefined,
   where: (name: string) => string,
@@ -145,9 +250,40 @@ function parseSurvey(
   const at = (r: number, c: number): string =>
     topLeft ? cellText(offsetCell(topLeft, r, c)) : `${input.name}第${r + 1}份第${c + 1}题`;
   let count = 0;
-  let points = new Decimal(0);
+  let points = ZERO;
+  // points of the rows read through the fast path: whole numbers (see surveyPlan)
+  let fastPoints = 0;
   let invalid = false;
+  const asWritten = plan.asWritten;
+  let lastAnswer: string | number | undefined;
+  let lastPoints = 0;
   raw.forEach((row, r) => {
+    // fast path: a row of exactly `questions` answers, each as written on the scale; anything else (blanks,
+    // extra cells, ☑满意, wrong answers) takes the full reading below, which gives such a row the same tally
+    if (asWritten && Array.isArray(row) && row.length === questions) {
+      let sum = 0;
+      let c = 0;
+      for (; c < questions; c++) {
+        const v = row[c];
+        // answers run in streaks (a row of 满意): the previous answer's points need no look-up
+        let pts: number | undefined;
+        if (v === lastAnswer && v !== undefined) pts = lastPoints;
+        else if (typeof v === 'string' || typeof v === 'number') {
+          pts = asWritten.get(v);
+          if (pts !== undefined) {
+            lastAnswer = v;
+            lastPoints = pts;
+          }
+        }
+        if (pts === undefined) break;
+        sum += pts;
+      }
+      if (c === questions) {
+        count += 1;
+        fastPoints += sum;
+        return;
+      }
+    }
     const cells: RawValue[] = Array.isArray(row) ? row : [row];
     const parsed = Array.from({ length: questions }, (_, c) => parseSurveyAnswer(cells[c], scale));
     if (cells.length > questions && cells.slice(questions).some((v) => parseText(v).kind === 'ok')) {
@@ -188,5 +324,5 @@ function parseSurvey(
   });
   if (invalid) return { state: 'invalid' };
   if (count === 0) return { state: 'blank' };
-  return { state: 'ok', value: { count, points } };
+  return { state: 'ok', value: { count, points: fastPoints === 0 ? points : points.plus(fastPoints) } };
 }

@@ -1,4 +1,4 @@
-import { Decimal } from './decimal';
+import { Decimal, whole } from './decimal';
 import type { RawValue } from './types';
 
 /** The outcome of reading one cell: blank, a value, or why it cannot be read (in Chinese). */
@@ -27,10 +27,21 @@ export function shown(raw: RawValue): string {
  * and no white space at all: what officers type in WPS with a Chinese input method.
  */
 export function normalize(text: string): string {
+  // printable ASCII without spaces is already as normal as it gets: NFKC keeps it, and it holds no dash to
+  // replace and no white space to drop
+  if (isPrintableAscii(text)) return text;
   return text
     .normalize('NFKC')
     .replace(/[\u2212\u2012\u2013\uFE63]/g, '-')
     .replace(/[\s\u00A0\u3000]+/g, '');
+}
+
+function isPrintableAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 127) return false;
+  }
+  return true;
 }
 
 const PLACEHOLDER = /^(-+|—+|\/|－+|——)$/;
@@ -55,17 +66,55 @@ export interface NumberOptions {
   formUnit?: MoneyUnit;
 }
 
+/**
+ * A finite double as a Decimal of at most 15 significant digits. The shortest decimal form of a double is what
+ * Decimal reads, so one that is at most 15 digits long needs no rounding: integers below 10^15, and short
+ * decimals such as 1260.5 or 0.001 (their string has no exponent and at most 15 digits).
+ */
+function fromDouble(raw: number): Decimal {
+  if (Number.isInteger(raw)) {
+    if (raw < 1e15 && raw > -1e15) return whole(raw);
+  } else {
+    const s = String(raw);
+    // a non-integer's string holds a "."; sign and point aside, at most 15 characters are digits. Decimal
+    // reads a number through this very string: reading the string itself saves converting twice
+    if (s.length <= (raw < 0 ? 17 : 16) && !s.includes('e')) return new Decimal(s);
+  }
+  return new Decimal(raw).toSignificantDigits(15);
+}
+
+/** [-+]?digits[.digits], ASCII only, nothing around it: what PLAIN_NUMBER accepts after a no-op normalize. */
+function isAsciiNumber(text: string): boolean {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0; // - +
+  let digits = 0;
+  let dot = false;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
+/** Reads a number a cell holds as a number (whatever the kind of field: units only come with text). */
+export function parseDouble(raw: number): Parsed<Decimal> {
+  if (!Number.isFinite(raw)) return bad(`${raw}不是有效的数字`);
+  // exceljs hands over binary doubles; 15 significant digits drop float noise such as 0.30000000000000004
+  return { kind: 'ok', value: fromDouble(raw) };
+}
+
 /** Reads a number from what a cell holds: 17, "17人", "１７", "4,360,097.54", "436.01万元", "(30)", "无". */
 export function parseNumber(raw: RawValue, opts: NumberOptions): Parsed<Decimal> {
   if (raw === null || raw === undefined) return blank;
-  if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return bad(`${raw}不是有效的数字`);
-    // exceljs hands over binary doubles; 15 significant digits drop float noise such as 0.30000000000000004
-    return { kind: 'ok', value: new Decimal(raw).toSignificantDigits(15) };
-  }
+  if (typeof raw === 'number') return parseDouble(raw);
   if (typeof raw === 'boolean') return bad(`${raw ? 'TRUE' : 'FALSE'}不是数字`);
   if (raw instanceof Date) return bad(Number.isNaN(raw.getTime()) ? '单元格中的日期无效，这里应填写数值' : `日期${shown(raw)}不是数字`);
   if (Array.isArray(raw)) return bad('应为单个数值，不是一组数据');
+
+  // fast path: a plain ASCII number (17, 12.5, -3) needs no normalising; the result is what the steps below give
+  if (isAsciiNumber(raw)) return { kind: 'ok', value: new Decimal(raw), note: undefined };
 
   let text = normalize(raw);
   if (text === '') return blank;
@@ -106,8 +155,26 @@ export function parseNumber(raw: RawValue, opts: NumberOptions): Parsed<Decimal>
 const YES = new Set(['是', '√', '✓', '✔', '☑', 'Y', 'YES', 'TRUE', 'T', '1', '有', '对']);
 const NO = new Set(['否', '×', '✗', '✘', '☒', 'X', 'N', 'NO', 'FALSE', 'F', '0', '无', '错', '不是']);
 
+/**
+ * Strings that read as 是/否 exactly as written (是, 否, √, Y, TRUE…), each with the value the full reading gives
+ * it: such a string skips normalising. Built by running the full reading on every word of YES and NO.
+ */
+const YES_NO_AS_WRITTEN = new Map<string, boolean>();
+for (const word of [...YES, ...NO]) {
+  const p = readYesNo(word);
+  if (p.kind === 'ok') YES_NO_AS_WRITTEN.set(word, p.value);
+}
+
 /** Reads 是/否 (also √/×, Y/N, TRUE/FALSE, 1/0). */
 export function parseYesNo(raw: RawValue): Parsed<boolean> {
+  if (typeof raw === 'string') {
+    const known = YES_NO_AS_WRITTEN.get(raw);
+    if (known !== undefined) return { kind: 'ok', value: known };
+  }
+  return readYesNo(raw);
+}
+
+function readYesNo(raw: RawValue): Parsed<boolean> {
   if (raw === null || raw === undefined) return blank;
   if (typeof raw === 'boolean') return { kind: 'ok', value: raw };
   if (typeof raw === 'number') {
@@ -145,6 +212,8 @@ export function parseSurveyAnswer(raw: RawValue, scale: SurveyScale): Parsed<Dec
 
 /** Reads the form's money unit: 元 or 万元. */
 export function parseMoneyUnit(raw: RawValue): Parsed<MoneyUnit> {
+  // as typed by the template's list: the full reading below gives these at once
+  if (raw === '万元' || raw === '元') return { kind: 'ok', value: raw };
   if (raw === null || raw === undefined) return blank;
   if (typeof raw !== 'string') return bad(`${shown(raw)}不是金额单位（应为“元”或“万元”）`);
   const text = normalize(raw).replace(/^人民币/, '').replace(/[()]/g, '');
@@ -167,6 +236,21 @@ export function parseText(raw: RawValue): Parsed<string> {
   return text === '' ? blank : { kind: 'ok', value: text };
 }
 
+/** YYYY-MM-DD in ASCII digits, a real day of a year from 100 (Date.UTC reads years 0–99 as 1900–1999). */
+function isIsoDay(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  for (let i = 0; i < 10; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && i !== 4 && i !== 7) return false;
+  }
+  const y = Number(text.slice(0, 4));
+  const mo = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  if (y < 100) return false;
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 /** Reads a date: a Date, an Excel serial day number, or text such as 2025年3月1日 / 2025-03-01. */
 export function parseDate(raw: RawValue): Parsed<string> {
   if (raw === null || raw === undefined) return blank;
@@ -180,6 +264,8 @@ export function parseDate(raw: RawValue): Parsed<string> {
     return { kind: 'ok', value: new Date((raw - 25569) * 86400000).toISOString().slice(0, 10) };
   }
   if (typeof raw !== 'string') return bad(`${shown(raw)}不是日期`);
+  // fast path: a valid day written as 2025-03-15 (from the year 100 on) is already how it is returned
+  if (isIsoDay(raw)) return { kind: 'ok', value: raw };
   const text = normalize(raw);
   if (text === '') return blank;
   const m = /^(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?$/.exec(text);

@@ -7,6 +7,8 @@ import { useMemo } from 'react';
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
 import { getScheme, type Scheme } from '../engine';
 import type { PaneSession } from '../workbook/session';
+import { deliverToExcel } from './deliver';
+import { ExportDialog, ExportMessage } from './ExportDialog';
 import { InsertTemplateView } from './InsertTemplateView';
 import { Notices } from './Notices';
 import { ScorePanel } from './ScorePanel';
@@ -14,6 +16,7 @@ import { S } from './strings';
 import { defaultThemeKind, fluentTheme, type ThemeKind } from './theme';
 import { UnsupportedHost } from './UnsupportedHost';
 import { useScoring } from './useScoring';
+import { useSubmissionExport, type Deliver } from './useSubmissionExport';
 
 export interface AppProps {
   /** the workbook; absent only when there is none to talk to (see `unsupported`) */
@@ -24,6 +27,8 @@ export interface AppProps {
   theme?: ThemeKind;
   /** set when the host lacks a required API set: what is missing, e.g. "ExcelApi 1.12" */
   unsupported?: string;
+  /** hands the 报送版 to the officer; default: opened as a new Excel workbook (download where Excel cannot) */
+  deliver?: Deliver;
 }
 
 const useStyles = makeStyles({
@@ -44,7 +49,7 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-export function App({ session, schemes, theme, unsupported }: AppProps) {
+export function App({ session, schemes, theme, unsupported, deliver }: AppProps) {
   const styles = useStyles();
   const kind = useMemo(() => theme ?? defaultThemeKind(), [theme]);
   return (
@@ -55,7 +60,7 @@ export function App({ session, schemes, theme, unsupported }: AppProps) {
       {unsupported !== undefined ? (
         <UnsupportedHost detail={unsupported} />
       ) : session ? (
-        <Pane session={session} schemes={schemes} />
+        <Pane session={session} schemes={schemes} deliver={deliver ?? deliverToExcel} />
       ) : (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{S.noSession}</MessageBarBody>
@@ -65,13 +70,15 @@ export function App({ session, schemes, theme, unsupported }: AppProps) {
   );
 }
 
-function Pane({ session, schemes }: { session: PaneSession; schemes?: Scheme[] }) {
+function Pane({ session, schemes, deliver }: { session: PaneSession; schemes?: Scheme[]; deliver: Deliver }) {
   const scoring = useScoring(session);
+  const exporter = useSubmissionExport(session, deliver);
   const offered = useMemo(() => (schemes?.length ? schemes : [getScheme()]), [schemes]);
   const { view, scheme } = scoring;
   return (
     <>
       <Notices message={view === 'panel' ? scoring.message : null} error={scoring.error} />
+      {view === 'panel' && <ExportMessage notice={exporter.notice} onDismiss={exporter.dismiss} />}
       {view === 'loading' && <Spinner size="small" label={S.loading} />}
       {view === 'failed' && (
         <Button appearance="primary" onClick={() => void scoring.start()}>
@@ -93,8 +100,16 @@ function Pane({ session, schemes }: { session: PaneSession; schemes?: Scheme[] }
           busy={scoring.busy}
           onSync={() => void scoring.sync()}
           onSelect={(cell) => void scoring.select(cell)}
+          onExport={() => void exporter.start()}
+          exporting={exporter.busy}
         />
       )}
+      <ExportDialog
+        blocking={exporter.blocked}
+        onBack={exporter.back}
+        onExportAnyway={() => void exporter.exportAnyway()}
+        onSelect={(cell) => void scoring.select(cell)}
+      />
     </>
   );
 }

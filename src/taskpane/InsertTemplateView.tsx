@@ -33,6 +33,12 @@ export interface InsertTemplateViewProps {
   busy: boolean;
   progress: InsertProgress | null;
   onInsert(scheme: Scheme, options: InsertOptions): void;
+  /** wording for another use of the form (the standalone page's 新建模板); the pane's 插入模板 by default */
+  heading?: string;
+  intro?: string;
+  submitLabel?: string;
+  /** offer the optional survey sheet; default true (the exceljs adapter always writes all three sheets) */
+  chooseSheets?: boolean;
 }
 
 const UNITS: MoneyUnit[] = ['元', '万元'];
@@ -49,7 +55,16 @@ export function yearProblem(year: string): string | undefined {
   return n < 2000 || n > 2100 ? S.yearRange : undefined;
 }
 
-export function InsertTemplateView({ schemes, busy, progress, onInsert }: InsertTemplateViewProps) {
+export function InsertTemplateView({
+  schemes,
+  busy,
+  progress,
+  onInsert,
+  heading = S.insertHeading,
+  intro = S.insertIntro,
+  submitLabel = S.insertButton,
+  chooseSheets = true,
+}: InsertTemplateViewProps) {
   const styles = useStyles();
   const [schemeId, setSchemeId] = useState(schemes[0]?.id ?? '');
   const [dept, setDept] = useState('');
@@ -66,16 +81,16 @@ export function InsertTemplateView({ schemes, busy, progress, onInsert }: Insert
     e.preventDefault();
     setSubmitted(true);
     if (busy || !scheme || !dept.trim() || yearProblem(year)) return;
-    const sheets: SheetRole[] = survey ? ['summary', 'scoring', 'survey'] : ['summary', 'scoring'];
+    const sheets: SheetRole[] = survey || !chooseSheets ? ['summary', 'scoring', 'survey'] : ['summary', 'scoring'];
     onInsert(scheme, { dept: dept.trim(), year: Number(year.trim()), unit, sheets });
   };
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="insert-heading">
       <Text as="h2" id="insert-heading" size={400} weight="semibold" className={styles.flush}>
-        {S.insertHeading}
+        {heading}
       </Text>
-      <Text>{S.insertIntro}</Text>
+      <Text>{intro}</Text>
 
       {schemes.length > 1 && (
         <Field label={S.schemeLabel}>
@@ -111,7 +126,7 @@ export function InsertTemplateView({ schemes, busy, progress, onInsert }: Insert
         </RadioGroup>
       </Field>
 
-      {scheme && (
+      {scheme && chooseSheets && (
         <fieldset className={styles.sheets}>
           <legend>
             <Text weight="semibold">{S.sheetsLabel}</Text>
@@ -134,7 +149,7 @@ export function InsertTemplateView({ schemes, busy, progress, onInsert }: Insert
         disabled={busy || !scheme}
         icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
       >
-        {busy ? S.inserting : S.insertButton}
+        {busy ? S.inserting : submitLabel}
       </Button>
 
       {progress && (

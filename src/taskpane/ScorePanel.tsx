@@ -1,5 +1,6 @@
 import { Badge, type BadgeProps, Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { plain, scoreText, statusLine, type Evaluation, type Scheme } from '../engine';
+import { ExportButton } from './ExportDialog';
 import { FindingsList } from './FindingsList';
 import { IndicatorGroup } from './IndicatorGroup';
 import { S } from './strings';
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground2 },
   flush: { margin: 0 },
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 export interface ScorePanelProps {
@@ -29,10 +31,14 @@ export interface ScorePanelProps {
   busy: boolean;
   onSync(): void;
   onSelect(cell: string): void;
+  /** when given, a 导出报送版 button (data-testid export) beside 同步 */
+  onExport?(): void;
+  /** an export is under way */
+  exporting?: boolean;
 }
 
-/** 总分 and 等级, the 同步 button, the indicators by 一级指标, and the findings. */
-export function ScorePanel({ scheme, evaluation, busy, onSync, onSelect }: ScorePanelProps) {
+/** 总分 and 等级, the 同步 button (and 导出报送版), the indicators by 一级指标, and the findings. */
+export function ScorePanel({ scheme, evaluation, busy, onSync, onSelect, onExport, exporting = false }: ScorePanelProps) {
   const styles = useStyles();
   const grade = evaluation?.grade ?? null;
   return (
@@ -64,16 +70,19 @@ export function ScorePanel({ scheme, evaluation, busy, onSync, onSelect }: Score
         ) : (
           <Text>{S.notComputed}</Text>
         )}
-        <Button
-          appearance="primary"
-          data-testid="sync"
-          onClick={onSync}
-          disabledFocusable={busy}
-          title={S.syncHint}
-          icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
-        >
-          {busy ? S.syncing : S.syncButton}
-        </Button>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            data-testid="sync"
+            onClick={onSync}
+            disabledFocusable={busy}
+            title={S.syncHint}
+            icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
+          >
+            {busy ? S.syncing : S.syncButton}
+          </Button>
+          {onExport && <ExportButton busy={exporting} disabled={busy} onExport={onExport} />}
+        </div>
       </section>
 
       {evaluation && (

@@ -44,6 +44,20 @@ export const S = {
   scoreOf: (score: string, weight: string) => `${score} / ${weight}`,
   noScore: '—',
 
+  // 报送版
+  exportButton: '导出报送版',
+  exportHint: '导出只读的报送版：仅保留数值，全部单元格锁定',
+  exporting: '正在导出…',
+  exported: (name: string) => `已导出报送版“${name}”。`,
+  exportedIncomplete: (name: string) => `已导出“${name}”，文件中已注明“尚未完成”。`,
+  incompleteNote: '文件中已注明“尚未完成”，不能作为正式报送材料。',
+  exportDownloadLink: (name: string) => `下载“${name}”`,
+  dismiss: '关闭',
+  blockedTitle: '以下问题尚未解决',
+  blockedIntro: (n: number) => `有 ${n} 处错误，报送版将注明“尚未完成”，不能作为正式报送材料。建议先修改后再导出。`,
+  exportAnyway: '仍然导出',
+  backToForm: '返回修改',
+
   // 问题与提示
   findingsHeading: '问题与提示',
   noFindings: '没有发现问题。',
@@ -61,6 +75,10 @@ export const S = {
     sync: '同步失败',
     insert: '插入模板失败',
     select: '无法定位到单元格',
+    open: '打开文件失败',
+    download: '下载失败',
+    export: '导出报送版失败',
+    clear: '清除失败',
   },
   unexpected: '发生了意外错误，请重试；如仍失败，请关闭并重新打开任务窗格。',
   officeErrors: {

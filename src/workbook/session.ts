@@ -1,4 +1,4 @@
-import type { Evaluation, Scheme } from '../engine';
+import type { Evaluation, RawValue, Scheme } from '../engine';
 import type { TemplateOptions } from './types';
 
 /** The sheets a template consists of; the officer may leave out the survey sheet. */
@@ -27,6 +27,16 @@ export interface RecomputeResult {
 }
 
 /**
+ * The workbook as it stands: its scheme, every input as typed (a survey grid as rows of answers) and their
+ * evaluation, with any reading problems (a lost defined name) among its issues. What a 报送版 is built from.
+ */
+export interface CurrentInputs {
+  scheme: Scheme;
+  values: Record<string, RawValue>;
+  evaluation: Evaluation;
+}
+
+/**
  * What the task pane needs from wherever the workbook lives: Excel through Office.js, or an .xlsx file
  * opened in the browser. The pane talks only to this and to the engine.
  */
@@ -40,6 +50,11 @@ export interface PaneSession {
   ): Promise<InsertReport>;
   /** Reads every input, scores, writes the outputs that changed, records the sync. */
   recompute(reason: RecomputeReason): Promise<RecomputeResult>;
+  /**
+   * Reads every input and scores them, writing nothing (for the 报送版). Waits for a recompute under way;
+   * fails when the workbook holds no template.
+   */
+  current(): Promise<CurrentInputs>;
   /** Selects a cell such as 基本情况表!D8 so the officer can fix it. */
   select(cell: string): Promise<void>;
   /** Called after every recompute the session starts by itself (an input changed). Returns unsubscribe. */

@@ -115,3 +115,29 @@ test('manifest.xml is rewritten to ADDIN_ORIGIN and passes the offline check aga
   for (const url of r.facts.urls) expect(url.startsWith(ORIGIN + '/')).toBe(true);
   expect(r.facts.files).toEqual(expect.arrayContaining(['taskpane.html', 'support.html', 'assets/icon-80.png']));
 });
+
+describe('the standalone page (the pane in a plain browser)', () => {
+  test('sw.js is emitted beside taskpane.html, unhashed, with a versioned precache list naming the built files', () => {
+    expect(files).toContain('sw.js');
+    const sw = fs.readFileSync(path.join(out, 'sw.js'), 'utf8');
+    expect(sw).not.toContain('__JIXIAO_PRECACHE__');
+    const m = /\{"version":"([0-9a-f]{16})","files":(\[[^\]]*\])\}/.exec(sw);
+    expect(m).not.toBeNull();
+    const listed = JSON.parse(m![2]) as string[];
+    for (const f of listed) expect(files).toContain(f);
+    // the page, its start-up scripts, and every other script of the build (the standalone page and exceljs chunks)
+    expect(listed).toEqual(expect.arrayContaining(['taskpane.html', ...scriptSources(html).slice(1)]));
+    const scripts = files.filter((f) => f.endsWith('.js') && !f.startsWith('assets/') && f !== 'sw.js');
+    expect(scripts.filter((f) => !listed.includes(f))).toEqual([]);
+    // not Office.js (not needed outside Office), nor the manifest, nor the worker itself
+    expect(listed.filter((f) => f.startsWith('assets/office-js/') || f === 'manifest.xml' || f === 'sw.js')).toEqual([]);
+    expect(sw).toContain('jixiao-');
+  });
+
+  test('the standalone page is loaded on demand: not in the start-up scripts', () => {
+    const initial = scriptSources(html).slice(1).map((src) => fs.readFileSync(path.join(out, src), 'utf8'));
+    expect(initial.some((code) => code.includes('jixiao:draft:'))).toBe(false);
+    const chunks = files.filter((f) => f.endsWith('.js') && !f.startsWith('assets/')).map((f) => fs.readFileSync(path.join(out, f), 'utf8'));
+    expect(chunks.some((code) => code.includes('jixiao:draft:'))).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { evaluate, getScheme, type CellRef, type RawValue, type Scheme } from '../../src/engine';
-import type { InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../../src/workbook/session';
+import type { CurrentInputs, InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../../src/workbook/session';
 import example from '../../templates/samples/dept-2013-example.json';
 
 /** The worked example of spec/dept-2013.md (total 73.28, 中), a fresh copy each call, with some inputs changed. */
@@ -55,6 +55,13 @@ export class FakeSession implements PaneSession {
   );
 
   recompute = jest.fn(async (reason: RecomputeReason): Promise<RecomputeResult> => this.result(reason));
+
+  /** The inputs as they stand and their evaluation (a copy of the values), as for the 报送版; writes nothing. */
+  current = jest.fn(async (): Promise<CurrentInputs> => {
+    if (!this.hasTemplate) throw new Error('工作簿中没有找到评分模板，请先插入模板');
+    const values = JSON.parse(JSON.stringify(this.values)) as Record<string, RawValue>;
+    return { scheme: this.scheme, values, evaluation: evaluate(this.scheme, { values, cells: sampleCells(this.scheme) }) };
+  });
 
   select = jest.fn<Promise<void>, [cell: string]>(async () => undefined);
 

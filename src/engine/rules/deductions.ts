@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { Decimal, fixed2, plain, percent, ratePercent } from '../decimal';
+import { Decimal, compare, fixed2, plain, percent, ratePercent } from '../decimal';
 import { deduct, inputRate, zeroDenominator } from './ratio';
-import { defineRule, ratioParams, zeroPolicy } from './types';
+import { defineRule, perParams, ratioParams, zeroPolicy } from './types';
 
 function capText(cap: Decimal): string {
   return cap.isZero() ? '0' : `${plain(cap)}%`;
 }
+
+/** The cap (or target) and the deduction per point as Decimal, and how the texts write the cap. */
+const limitsOf = perParams((p: { cap?: number; target?: number; perPoint: number }) => {
+  const limit = new Decimal(p.cap ?? p.target ?? 0);
+  return { limit, capText: capText(limit), limitText: plain(limit), perPoint: new Decimal(p.perPoint) };
+});
 
 /** Rate at or under a cap scores full; each percentage point over it deducts (控制率). */
 export const capDeduction = defineRule({
@@ -15,10 +21,10 @@ export const capDeduction = defineRule({
   score(p, view, ctx) {
     const r = inputRate(p.numerator, p.denominator, p.zeroDenominator, view, ctx);
     if ('outcome' in r) return r.outcome;
-    const cap = new Decimal(p.cap);
-    if (r.rate.lte(cap)) return { status: 'ok', score: ctx.weight, rate: r.rate, text: `${r.formula}，未超过${capText(cap)}，得${plain(ctx.weight)}分` };
+    const { limit: cap, capText: capWords, perPoint } = limitsOf(p);
+    if (compare(r.rate, cap) <= 0) return { status: 'ok', score: ctx.weight, rate: r.rate, text: `${r.formula}，未超过${capWords}，得${plain(ctx.weight)}分` };
     const over = r.rate.minus(cap);
-    const d = deduct(ctx.weight, over, new Decimal(p.perPoint), `${r.formula}，超过${capText(cap)}共${fixed2(over)}个百分点`);
+    const d = deduct(ctx.weight, over, perPoint, `${r.formula}，超过${capWords}共${fixed2(over)}个百分点`);
     return { status: 'ok', score: d.score, rate: r.rate, text: d.text };
   },
 });
@@ -31,10 +37,10 @@ export const shortfallDeduction = defineRule({
   score(p, view, ctx) {
     const r = inputRate(p.numerator, p.denominator, p.zeroDenominator, view, ctx);
     if ('outcome' in r) return r.outcome;
-    const target = new Decimal(p.target);
-    if (r.rate.gte(target)) return { status: 'ok', score: ctx.weight, rate: r.rate, text: `${r.formula}，达到${plain(target)}%，得${plain(ctx.weight)}分` };
+    const { limit: target, limitText: targetText, perPoint } = limitsOf(p);
+    if (compare(r.rate, target) >= 0) return { status: 'ok', score: ctx.weight, rate: r.rate, text: `${r.formula}，达到${targetText}%，得${plain(ctx.weight)}分` };
     const under = target.minus(r.rate);
-    const d = deduct(ctx.weight, under, new Decimal(p.perPoint), `${r.formula}，低于${plain(target)}%共${fixed2(under)}个百分点`);
+    const d = deduct(ctx.weight, under, perPoint, `${r.formula}，低于${targetText}%共${fixed2(under)}个百分点`);
     return { status: 'ok', score: d.score, rate: r.rate, text: d.text };
   },
 });
@@ -57,10 +63,10 @@ export const changeRate = defineRule({
     if (prev.isZero()) return zeroDenominator(p.zeroDenominator, p.current, p.previous, view, ctx);
     const rate = ratePercent(cur.minus(prev), prev);
     const formula = `（${plain(cur)}-${plain(prev)}）/${plain(prev)}×100%=${percent(rate)}`;
-    const cap = new Decimal(p.cap);
-    if (rate.lte(cap)) return { status: 'ok', score: ctx.weight, rate, text: `${formula}，未超过${capText(cap)}，得${plain(ctx.weight)}分` };
+    const { limit: cap, capText: capWords, perPoint } = limitsOf(p);
+    if (compare(rate, cap) <= 0) return { status: 'ok', score: ctx.weight, rate, text: `${formula}，未超过${capWords}，得${plain(ctx.weight)}分` };
     const over = rate.minus(cap);
-    const d = deduct(ctx.weight, over, new Decimal(p.perPoint), `${formula}，超过${capText(cap)}共${fixed2(over)}个百分点`);
+    const d = deduct(ctx.weight, over, perPoint, `${formula}，超过${capWords}共${fixed2(over)}个百分点`);
     return { status: 'ok', score: d.score, rate, text: d.text };
   },
 });
@@ -73,8 +79,13 @@ export const perItemDeduction = defineRule({
   score(p, view, ctx) {
     const n = view.num(p.count);
     if (n.isZero()) return { status: 'ok', score: ctx.weight, text: `未发现${p.item}，得${plain(ctx.weight)}分` };
-    const per = new Decimal(p.perItem);
-    const d = deduct(ctx.weight, n, per, `${p.item}${plain(n)}${p.unit}，每${p.unit}扣${plain(per)}分`);
+    const { per, perText } = perItemOf(p);
+    const d = deduct(ctx.weight, n, per, `${p.item}${plain(n)}${p.unit}，每${p.unit}扣${perText}分`);
     return { status: 'ok', score: d.score, text: d.text };
   },
+});
+
+const perItemOf = perParams((p: { perItem: number }) => {
+  const per = new Decimal(p.perItem);
+  return { per, perText: plain(per) };
 });

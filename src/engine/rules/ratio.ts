@@ -1,4 +1,4 @@
-import { Decimal, plain, percent, ratePercent, round2 } from '../decimal';
+import { Decimal, compare, plain, percent, ratePercent, round2 } from '../decimal';
 import type { RuleContext, RuleOutcome, RuleView, ZeroPolicy } from './types';
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
@@ -16,7 +16,7 @@ export function rateFormula(numerator: Decimal, denominator: Decimal, rate: Deci
 /** The score after deducting `perPoint` per unit of `excess`, floored at 0, with the words for it. */
 export function deduct(weight: Decimal, excess: Decimal, perPoint: Decimal, what: string): { score: Decimal; text: string } {
   const deduction = excess.times(perPoint);
-  if (deduction.gte(weight)) {
+  if (compare(deduction, weight) >= 0) {
     return { score: new Decimal(0), text: `${what}，应扣${plain(deduction)}分，扣完为止，得0分` };
   }
   const score = round2(weight.minus(deduction));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { plain } from '../decimal';
+import { compare, plain } from '../decimal';
 import { defineRule } from './types';
 
 /** The officer's own score (0 – weight) with the basis for it (经济/社会/生态效益). */
@@ -9,7 +9,7 @@ export const selfScore = defineRule({
   required: (p) => [p.score],
   score(p, view, ctx) {
     const s = view.num(p.score);
-    if (s.isNeg() || s.gt(ctx.weight)) {
+    if (s.isNeg() || compare(s, ctx.weight) > 0) {
       return {
         status: 'invalid',
         score: null,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { Decimal, plain } from '../decimal';
-import { defineRule } from './types';
+import { Decimal, compare, plain, smaller } from '../decimal';
+import { defineRule, perParams } from './types';
+
+const withinOf = perParams((p: { withinCarryover: number }) => new Decimal(p.withinCarryover));
 
 /** 当年无结余 full; a surplus within last year's carry-over scores `withinCarryover`; more scores 0. */
 export const surplus = defineRule({
@@ -14,8 +16,8 @@ export const surplus = defineRule({
     if (state === 'blank') return { status: 'missing', score: null, text: `当年结余${plain(s)}，缺少上年结转数，无法评分`, missing: [p.carryover] };
     if (state === 'invalid') return { status: 'invalid', score: null, text: `${view.label(p.carryover)}有误，无法评分` };
     const c = view.num(p.carryover);
-    if (s.lte(c)) {
-      const score = Decimal.min(new Decimal(p.withinCarryover), ctx.weight);
+    if (compare(s, c) <= 0) {
+      const score = smaller(withinOf(p), ctx.weight);
       return { status: 'ok', score, text: `当年结余${plain(s)}，未超过上年结转${plain(c)}，得${plain(score)}分` };
     }
     return { status: 'ok', score: new Decimal(0), text: `当年结余${plain(s)}，超过上年结转${plain(c)}，不得分` };

@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { Decimal, plain, round2 } from '../decimal';
-import { defineRule } from './types';
+import { Decimal, compare, plain, round2, whole } from '../decimal';
+import { defineRule, perParams } from './types';
+
+const perOf = perParams((p: { pointsPerQuestionnaire: number }) => {
+  const per = new Decimal(p.pointsPerQuestionnaire);
+  return { per, perText: plain(per) };
+});
 
 /** points / (questionnaires × points each) × weight, from the answer grid or, if it is empty, a tally typed in. */
 export const survey = defineRule({
@@ -14,7 +19,7 @@ export const survey = defineRule({
   inputsOf: (p) => [p.answers, p.points, p.count],
   required: () => [],
   score(p, view, ctx) {
-    const per = new Decimal(p.pointsPerQuestionnaire);
+    const { per, perText } = perOf(p);
     let count: Decimal;
     let points: Decimal;
     let source = '';
@@ -22,7 +27,7 @@ export const survey = defineRule({
     if (grid === 'invalid') return { status: 'invalid', score: null, text: '满意度调查答卷有误，请先更正' };
     if (grid === 'ok') {
       const tally = view.survey(p.answers)!;
-      count = new Decimal(tally.count);
+      count = whole(tally.count);
       points = tally.points;
     } else {
       const states = [view.state(p.points), view.state(p.count)];
@@ -46,7 +51,7 @@ export const survey = defineRule({
           ],
         };
       }
-      if (points.gt(count.times(per))) {
+      if (compare(points, count.times(per)) > 0) {
         return {
           status: 'invalid',
           score: null,
@@ -66,7 +71,7 @@ export const survey = defineRule({
     return {
       status: 'ok',
       score,
-      text: `有效问卷${plain(count)}份${source}，问卷总得分${plain(points)}分，${plain(points)}/（${plain(count)}×${plain(per)}）×${plain(ctx.weight)}=${plain(score)}分`,
+      text: `有效问卷${plain(count)}份${source}，问卷总得分${plain(points)}分，${plain(points)}/（${plain(count)}×${perText}）×${plain(ctx.weight)}=${plain(score)}分`,
     };
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Decimal, plain } from '../decimal';
+import { Decimal, compare, plain, smaller } from '../decimal';
 import { inputRate } from './ratio';
-import { defineRule, ratioParams } from './types';
+import { defineRule, perParams, ratioParams } from './types';
 
 const tier = z
   .object({
@@ -16,10 +16,41 @@ const tier = z
   .strict();
 export type Tier = z.infer<typeof tier>;
 
+/** A band with its bounds and score as Decimal. */
+interface Band {
+  tier: Tier;
+  min: Decimal | undefined;
+  max: Decimal | undefined;
+  score: Decimal;
+}
+
+function bandOf(t: Tier): Band {
+  return {
+    tier: t,
+    min: t.min === undefined ? undefined : new Decimal(t.min),
+    max: t.max === undefined ? undefined : new Decimal(t.max),
+    score: new Decimal(t.score),
+  };
+}
+
+/** The bands of a tiers rule, made once per parameters object. */
+const bandsOf = perParams((p: { tiers: Tier[] }) => p.tiers.map(bandOf));
+
 /** Whether a two-decimal rate falls in a band; each bound says whether it is included. */
 export function inTier(rate: Decimal, t: Tier): boolean {
-  if (t.min !== undefined && (t.minInclusive ? rate.lt(t.min) : rate.lte(t.min))) return false;
-  if (t.max !== undefined && (t.maxInclusive ? rate.gt(t.max) : rate.gte(t.max))) return false;
+  return inBand(rate, bandOf(t));
+}
+
+function inBand(rate: Decimal, b: Band): boolean {
+  if (b.min !== undefined) {
+    const k = compare(rate, b.min);
+    // below the lower bound, or on it when it is not included
+    if (k < 0 || (k === 0 && !b.tier.minInclusive)) return false;
+  }
+  if (b.max !== undefined) {
+    const k = compare(rate, b.max);
+    if (k > 0 || (k === 0 && !b.tier.maxInclusive)) return false;
+  }
   return true;
 }
 
@@ -31,8 +62,8 @@ export const tiers = defineRule({
   score(p, view, ctx) {
     const r = inputRate(p.numerator, p.denominator, p.zeroDenominator, view, ctx);
     if ('outcome' in r) return r.outcome;
-    const hit = p.tiers.find((t) => inTier(r.rate, t));
-    if (!hit) {
+    const band = bandsOf(p).find((b) => inBand(r.rate, b));
+    if (!band) {
       return {
         status: 'invalid',
         score: null,
@@ -41,7 +72,7 @@ export const tiers = defineRule({
         findings: [{ severity: 'error', code: 'scheme_gap', message: `${ctx.name}：比率${plain(r.rate)}%不在评分方案的任何档次内`, inputs: [p.numerator, p.denominator] }],
       };
     }
-    const score = Decimal.min(new Decimal(hit.score), ctx.weight);
-    return { status: 'ok', score, rate: r.rate, text: `${r.formula}，${hit.label}，得${plain(score)}分` };
+    const score = smaller(band.score, ctx.weight);
+    return { status: 'ok', score, rate: r.rate, text: `${r.formula}，${band.tier.label}，得${plain(score)}分` };
   },
 });

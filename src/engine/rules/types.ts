@@ -58,3 +58,19 @@ export const ratioParams = {
   denominator: z.string(),
   zeroDenominator: zeroPolicy,
 };
+
+/**
+ * What a rule works out from its parameters alone (the scheme's numbers as Decimal, fixed words of its
+ * texts), once per parameters object: the scheme's parsed parameters are the same object on every run.
+ */
+export function perParams<P extends object, C>(build: (params: P) => C): (params: P) => C {
+  const cache = new WeakMap<P, C>();
+  return (params) => {
+    let c = cache.get(params);
+    if (c === undefined) {
+      c = build(params);
+      cache.set(params, c);
+    }
+    return c;
+  };
+}

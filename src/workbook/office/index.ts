@@ -15,3 +15,5 @@ export { parseBox, parseAreas, intersects, namesTouched, splitSheet, qualify, to
 export type { Box } from './a1';
 export { excelRun } from './run';
 export type { Runner } from './run';
+export { openAsNewWorkbook, newWorkbookProblem, toBase64, blobLink, NEW_WORKBOOK_API } from './export';
+export type { DownloadLink, OpenedCopy, OpenOptions, WorkbookOpener } from './export';

@@ -26,6 +26,11 @@ export interface ReadOptions {
   /** also read the sync record from the jixiao_sync sheet */
   record: boolean;
   /**
+   * also read the document description (ExcelApi 1.7), where a 报送版 — which holds no helper sheet —
+   * keeps its sync record; used when there is no jixiao_sync sheet
+   */
+  description?: boolean;
+  /**
    * Names and sheets known to exist: when given, nothing else is asked for. Used for the retry after a host
    * that refuses to chain a call off a missing name or sheet (see readAll).
    */
@@ -39,6 +44,7 @@ export interface PendingRead {
   inputs: Map<string, Excel.Range | null>;
   outputs: Map<string, Excel.Range | null>;
   record: Excel.Range | null;
+  properties: Excel.DocumentProperties | null;
 }
 
 /** Queues the loads of one read; call context.sync() once, then collectRead(). See readAll for the usual way. */
@@ -67,7 +73,12 @@ export function queueRead(context: Excel.RequestContext, scheme: Scheme, options
     record = sheets.getItemOrNullObject(SYNC_SHEET).getUsedRangeOrNullObject(true);
     record.load('values');
   }
-  return { scheme, names, sheets, inputs, outputs, record };
+  let properties: Excel.DocumentProperties | null = null;
+  if (options.record && options.description) {
+    properties = wb.properties;
+    properties.load('comments');
+  }
+  return { scheme, names, sheets, inputs, outputs, record, properties };
 }
 
 /**
@@ -178,6 +189,8 @@ export function collectRead(p: PendingRead): ReadResult {
   let record: SyncRecord | null = null;
   if (p.record && syncSheet && !p.record.isNullObject) {
     record = decodeSyncRecord(((p.record.values as unknown[][]) ?? []).map((row) => row[0]));
+  } else if (p.properties) {
+    record = decodeSyncRecord((p.properties.comments ?? '').split('\n'));
   }
   return { values, cells, problems, inputBoxes, outputs, sheets, names, syncSheet, record };
 }

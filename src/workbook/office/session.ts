@@ -2,7 +2,7 @@
 import { evaluate, getScheme } from '../../engine';
 import type { Finding, Scheme } from '../../engine';
 import { outputValues } from '../outputs';
-import type { InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../session';
+import type { CurrentInputs, InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../session';
 import { changedSince, makeSyncRecord } from '../sync';
 import { splitSheet } from './a1';
 import { Binding, ChangeEvent, classifyChange, Debouncer, globalTimer, Timer } from './changes';
@@ -113,6 +113,24 @@ export class OfficeSession implements PaneSession {
     });
   }
 
+  /**
+   * The inputs and their evaluation, for the 报送版: one read batch (one context.sync, as a recompute's
+   * first), no write — neither outputs nor the sync record. Runs after any recompute under way.
+   */
+  current(): Promise<CurrentInputs> {
+    return this.serialize(async () => {
+      const scheme = this.scheme ?? (await this.detect());
+      if (!scheme) throw new Error(NO_TEMPLATE);
+      return this.run(async (context) => {
+        // the outputs are rendered afresh in the 报送版: only the inputs are read
+        const read = await readAll(context, scheme, { outputs: false, record: false });
+        const evaluation = evaluate(scheme, { values: read.values, cells: read.cells });
+        evaluation.issues = bySeverity([...read.problems, ...evaluation.issues]);
+        return { scheme, values: read.values, evaluation };
+      });
+    });
+  }
+
   async select(cell: string): Promise<void> {
     await this.run(async (context) => {
       const { sheet, local } = splitSheet(cell);
@@ -178,7 +196,7 @@ export class OfficeSession implements PaneSession {
     if (!scheme) throw new Error(NO_TEMPLATE);
     return this.run(async (context) => {
       // sync 1: every input, every output cell, the sync record, the sheets (ids, protection)
-      const read = await readAll(context, scheme, { outputs: true, record: true });
+      const read = await readAll(context, scheme, { outputs: true, record: true, description: !!this.caps?.live });
       this.bind(read);
       const evaluation = evaluate(scheme, { values: read.values, cells: read.cells });
       const plan = planWrites(outputValues(scheme, evaluation), read.outputs, read.inputBoxes.values());

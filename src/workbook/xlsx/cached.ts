@@ -1,3 +1,4 @@
+import { ValueType } from 'exceljs';
 import type { CellValue, Workbook } from 'exceljs';
 import type { RawValue, SchemeInput } from '../../engine';
 import { INCOMPLETE } from '../template/survey';
@@ -29,15 +30,17 @@ export interface CacheSources {
   survey: { rows: RawValue[][]; input: SchemeInput } | null;
 }
 
-function resultOf(derive: Derive, src: CacheSources): Result {
-  const rows = () => (src.survey ? src.survey.rows.map((r) => surveyRowResult(r, src.survey!.input)) : []);
+/** Each questionnaire's result, worked out once for all the formulas that need it. */
+type RowResults = () => Result[];
+
+function resultOf(derive: Derive, src: CacheSources, rows: RowResults): Result {
   switch (derive.kind) {
     case 'name': {
       const v = src.named(derive.name);
       return v === null || v === undefined || Array.isArray(v) ? '' : v;
     }
     case 'surveyRow':
-      return src.survey?.rows[derive.row] ? surveyRowResult(src.survey.rows[derive.row], src.survey.input) : '';
+      return src.survey?.rows[derive.row] ? rows()[derive.row] : '';
     case 'surveyPoints':
       return rows().reduce<number>((sum, r) => (typeof r === 'number' ? sum + r : sum), 0);
     case 'surveyCount':
@@ -51,17 +54,21 @@ function resultOf(derive: Derive, src: CacheSources): Result {
  * and previewers show the cached result. Formulas the officer wrote are left alone.
  */
 export function refreshCachedResults(workbook: Workbook, derivations: Map<string, Derive>, src: CacheSources): void {
+  let rowResults: Result[] | undefined;
+  const rows = () => (rowResults ??= src.survey ? src.survey.rows.map((r) => surveyRowResult(r, src.survey!.input)) : []);
   for (const ws of workbook.worksheets) {
-    ws.eachRow({ includeEmpty: false }, (row) => {
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.master !== cell) return; // the other cells of a merge show the master's value
+    // (findRow rather than eachRow, which first scans each row for a value: eachCell skips empty cells anyway)
+    for (let r = 1, last = ws.rowCount; r <= last; r++) {
+      ws.findRow(r)?.eachCell({ includeEmpty: false }, (cell) => {
+        // (the other cells of a merge, of type Merge, show the master's value; cell.value would copy every value)
+        if (cell.type !== ValueType.Formula) return;
         const value = cell.value as CellValue;
         if (!value || typeof value !== 'object' || !('formula' in value) || typeof value.formula !== 'string') return;
         const formula = value.formula.replace(/^=/, '');
         const derive = derivations.get(formula);
         if (!derive) return;
-        cell.value = { formula: value.formula, result: resultOf(derive, src) } as CellValue;
+        cell.value = { formula: value.formula, result: resultOf(derive, src, rows) } as CellValue;
       });
-    });
+    }
   }
 }

@@ -4,10 +4,11 @@ import type { CellRef, Evaluation, Finding, RawValue, Scheme, SchemeInput } from
 import { outputValues } from '../outputs';
 import { at, heightFor, linesFor } from '../template/geometry';
 import { formulaDerivations, planTemplate } from '../template/plan';
+import type { Derive } from '../template/types';
 import { BODY_SIZE } from '../template/styles';
-import type { TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
+import type { OutputValue, TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
 import { refreshCachedResults } from './cached';
-import { NameIndex, type NamedRange } from './names';
+import { NameIndex, NamesVersion, sheetFinder, type NamedRange } from './names';
 import { exceljsPrintArea, renderPlan } from './render';
 import { compactValidations } from './validations';
 import { toCellValue, toRaw } from './values';
@@ -15,9 +16,40 @@ import { toCellValue, toRaw } from './values';
 /** Default column width exceljs and Excel assume when a column has none. */
 const DEFAULT_WIDTH = 9;
 
+/** What writeOutputs needs of a scheme's template beyond the names: the same for every workbook, so made once. */
+interface OutputPlan {
+  /** template formula (without "=") → how its result follows from the names */
+  derivations: Map<string, Derive>;
+  /** the outputs holding an indicator's 评价得分 text */
+  textNames: Set<string>;
+}
+
+const outputPlans = new WeakMap<Scheme, OutputPlan>();
+
+function outputPlanOf(scheme: Scheme): OutputPlan {
+  let plan = outputPlans.get(scheme);
+  if (!plan) {
+    plan = {
+      derivations: formulaDerivations(planTemplate(scheme, {})),
+      textNames: new Set(scheme.indicators.map((i) => scheme.textName(i.id))),
+    };
+    outputPlans.set(scheme, plan);
+  }
+  return plan;
+}
+
 /** The exceljs adapter: a workbook in memory (CLI, browser without Office, tests), reached through defined names. */
 export class XlsxWorkbook implements WorkbookAdapter {
+  private names?: { version: number; index: NameIndex };
+
   constructor(readonly workbook: Workbook) {}
+
+  /** The workbook's defined names, read once and again only after they changed. */
+  nameIndex(): NameIndex {
+    const version = NamesVersion.of(this.workbook).value;
+    if (this.names?.version !== version) this.names = { version, index: new NameIndex(this.workbook) };
+    return this.names.index;
+  }
 
   static async fromBuffer(data: ArrayBuffer | Uint8Array): Promise<XlsxWorkbook> {
     const workbook = new Workbook();
@@ -34,7 +66,12 @@ export class XlsxWorkbook implements WorkbookAdapter {
   async toBuffer(): Promise<Uint8Array> {
     for (const ws of this.workbook.worksheets) {
       // a print area read back is "A1:H25", which exceljs would write half-relative
-      if (ws.pageSetup.printArea) ws.pageSetup.printArea = exceljsPrintArea(ws.pageSetup.printArea);
+      const area = ws.pageSetup.printArea;
+      if (area) {
+        const written = exceljsPrintArea(area);
+        if (written !== area) ws.pageSetup.printArea = written;
+      }
+      // (a no-op when the validations are as it left them last time)
       compactValidations(ws);
     }
     const out = await this.workbook.xlsx.writeBuffer();
@@ -46,12 +83,13 @@ export class XlsxWorkbook implements WorkbookAdapter {
   }
 
   async readInputs(scheme: Scheme): Promise<WorkbookInputs> {
-    const names = new NameIndex(this.workbook);
+    const names = this.nameIndex();
+    const sheet = sheetFinder(this.workbook);
     const values: Record<string, RawValue> = {};
     const cells: Record<string, CellRef> = {};
     const problems: Finding[] = [];
     for (const input of scheme.inputs) {
-      const found = locate(names, input);
+      const found = locate(names, sheet, input);
       if ('problem' in found) {
         problems.push(found.problem);
         continue;
@@ -64,30 +102,29 @@ export class XlsxWorkbook implements WorkbookAdapter {
   }
 
   async writeOutputs(scheme: Scheme, evaluation: Evaluation): Promise<void> {
-    const names = new NameIndex(this.workbook);
-    const inputCells = new Set<string>();
+    const names = this.nameIndex();
+    const sheet = sheetFinder(this.workbook);
+    const inputAreas: { ws: Worksheet; area: NamedRange }[] = [];
     for (const input of scheme.inputs) {
-      const found = locate(names, input);
+      const found = locate(names, sheet, input);
       if ('problem' in found) continue;
-      const g = input.kind === 'survey' ? gridOf(found.range, input) : found.range;
-      for (let r = g.top; r <= g.bottom; r++) for (let c = g.left; c <= g.right; c++) inputCells.add(cellKey(found.ws, r, c));
+      inputAreas.push({ ws: found.ws, area: input.kind === 'survey' ? gridOf(found.range, input) : found.range });
     }
 
-    const values = outputValues(scheme, evaluation);
-    const textNames = new Set(scheme.indicators.map((i) => scheme.textName(i.id)));
-    for (const name of values.keys()) {
+    const targets: { name: string; value: OutputValue; ws: Worksheet; range: NamedRange }[] = [];
+    for (const [name, value] of outputValues(scheme, evaluation)) {
       const range = names.find(name);
-      const ws = range && names.sheetOf(range);
+      const ws = range && sheet(range.sheet);
       // an output the officer deleted is not recreated; the pane and the CLI report scores anyway
       if (!range || !ws) continue;
-      if (inputCells.has(cellKey(ws, range.top, range.left))) {
-        throw new Error(`输出名称 ${name} 指向输入单元格 ${ws.name}!${at(range.left, range.top)}，为保护已填写的数据，未写入任何结果`);
+      const { top: row, left: col } = range;
+      if (inputAreas.some(({ ws: s, area: a }) => s === ws && row >= a.top && row <= a.bottom && col >= a.left && col <= a.right)) {
+        throw new Error(`输出名称 ${name} 指向输入单元格 ${ws.name}!${at(col, row)}，为保护已填写的数据，未写入任何结果`);
       }
+      targets.push({ name, value, ws, range });
     }
-    for (const [name, value] of values) {
-      const range = names.find(name);
-      const ws = range && names.sheetOf(range);
-      if (!range || !ws) continue;
+    const { textNames } = outputPlanOf(scheme);
+    for (const { name, value, ws, range } of targets) {
       ws.getCell(range.top, range.left).value = value;
       if (textNames.has(name) && typeof value === 'string') fitRow(ws, range, value);
     }
@@ -100,11 +137,12 @@ export class XlsxWorkbook implements WorkbookAdapter {
    * answers (the rest of the grid is cleared). Throws for a name the scheme or the workbook does not have.
    */
   fillInputs(scheme: Scheme, values: Record<string, RawValue>): void {
-    const names = new NameIndex(this.workbook);
+    const names = this.nameIndex();
+    const sheet = sheetFinder(this.workbook);
     for (const [name, raw] of Object.entries(values)) {
       const input = scheme.inputs.find((i) => i.name === name);
       if (!input) throw new Error(`评分方案 ${scheme.id} 没有输入 ${name}`);
-      const found = locate(names, input);
+      const found = locate(names, sheet, input);
       if ('problem' in found) throw new Error(found.problem.message);
       const { ws, range } = found;
       if (input.kind !== 'survey') {
@@ -129,13 +167,14 @@ export class XlsxWorkbook implements WorkbookAdapter {
    * results (LibreOffice), and have Excel recalculate everything when it opens the file.
    */
   private refreshCaches(scheme: Scheme): void {
-    const names = new NameIndex(this.workbook);
+    const names = this.nameIndex();
+    const sheet = sheetFinder(this.workbook);
     const survey = scheme.inputs.find((i) => i.kind === 'survey');
-    const surveyAt = survey ? locate(names, survey) : undefined;
-    refreshCachedResults(this.workbook, formulaDerivations(planTemplate(scheme, {})), {
+    const surveyAt = survey ? locate(names, sheet, survey) : undefined;
+    refreshCachedResults(this.workbook, outputPlanOf(scheme).derivations, {
       named: (name) => {
         const range = names.find(name);
-        const ws = range && names.sheetOf(range);
+        const ws = range && sheet(range.sheet);
         return range && ws ? toRaw(valueAt(ws, range.top, range.left)) : null;
       },
       survey: survey && surveyAt && !('problem' in surveyAt) ? { input: survey, rows: readGrid(surveyAt.ws, gridOf(surveyAt.range, survey)) } : null,
@@ -146,7 +185,7 @@ export class XlsxWorkbook implements WorkbookAdapter {
 
 /** The scheme whose input names this workbook defines (at least half of them), or null. */
 export function detectScheme(workbook: Workbook | XlsxWorkbook, schemes: Scheme[]): Scheme | null {
-  const names = new NameIndex(workbook instanceof XlsxWorkbook ? workbook.workbook : workbook);
+  const names = workbook instanceof XlsxWorkbook ? workbook.nameIndex() : new NameIndex(workbook);
   let best: { scheme: Scheme; share: number } | null = null;
   for (const scheme of schemes) {
     const share = scheme.inputs.filter((i) => names.has(i.name)).length / scheme.inputs.length;
@@ -157,7 +196,7 @@ export function detectScheme(workbook: Workbook | XlsxWorkbook, schemes: Scheme[
 
 type Located = { ws: Worksheet; range: NamedRange } | { problem: Finding };
 
-function locate(names: NameIndex, input: SchemeInput): Located {
+function locate(names: NameIndex, sheet: (name: string) => Worksheet | undefined, input: SchemeInput): Located {
   const range = names.find(input.name);
   const missing = (why: string): { problem: Finding } => ({
     problem: {
@@ -169,7 +208,7 @@ function locate(names: NameIndex, input: SchemeInput): Located {
     },
   });
   if (!range) return missing('已被删除或引用无效（请在“公式”→“名称管理器”中恢复，或重新插入模板）');
-  const ws = names.sheetOf(range);
+  const ws = sheet(range.sheet);
   if (!ws) return missing(range.sheet === '#REF' ? '指向的工作表已被删除' : `指向不存在的工作表“${range.sheet}”`);
   return { ws, range };
 }
@@ -190,13 +229,9 @@ function readGrid(ws: Worksheet, g: NamedRange): RawValue[][] {
   return rows;
 }
 
-/** Reads without creating cells (exceljs getCell would). */
+/** Reads without creating cells (exceljs getCell would), and without the address strings ws.findCell makes. */
 function valueAt(ws: Worksheet, row: number, col: number): CellValue {
-  return ws.findCell(row, col)?.value ?? null;
-}
-
-function cellKey(ws: Worksheet, row: number, col: number): string {
-  return `${ws.name}!${at(col, row)}`.toLowerCase();
+  return ws.findRow(row)?.findCell(col)?.value ?? null;
 }
 
 /** A longer 评价得分 text than the template allowed for: make its row taller (never shorter). */

@@ -1,0 +1,118 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { evaluate, getScheme, plain, schemeIds } from '../engine';
+import type { Finding, Scheme } from '../engine';
+import { parseCommandArgs } from './args';
+import { FilePath, filePath, openWorkbook, schemeOf, writeOutput } from './files';
+import { CliError, CliIo, fsReason } from './io';
+import { convertToPdf, requireSoffice } from './pdf';
+import { withFindings } from './score';
+
+/** `jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]`: the 报送版 of a filled (or scored) workbook. */
+export async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    'export',
+    args,
+    {
+      output: { type: 'string', short: 'o' },
+      pdf: { type: 'boolean' },
+      force: { type: 'boolean' },
+    },
+    true,
+  );
+  if (positionals.length === 0) throw new CliError('export 需要一个工作簿文件（jixiao export FILE.xlsx -o OUT.xlsx）；用 jixiao export --help 查看用法');
+  if (positionals.length > 1) throw new CliError(`export 只接受一个工作簿文件，多了“${positionals[1]}”`);
+  const file = filePath(io, positionals[0], 'FILE');
+  const target = await outputTarget(io, values.output ?? '.');
+  // before reading anything: without LibreOffice nothing is written at all
+  const soffice = values.pdf ? requireSoffice(io.env ?? process.env) : undefined;
+
+  const workbook = await openWorkbook(file);
+  const scheme = await schemeOf(workbook, allSchemes(), file);
+  const inputs = await workbook.readInputs(scheme);
+  const evaluation = withFindings(evaluate(scheme, inputs), inputs.problems);
+
+  const { buildSubmission } = await import('../workbook/export');
+  const result = await buildSubmission(scheme, { values: inputs.values, evaluation }, { allowErrors: !!values.force });
+  if (result.kind === 'blocked') {
+    io.stderr(
+      `jixiao: 有${result.blocking.length}处错误，未生成报送版；请改正后重新导出，或加 --force 导出注明“本表尚未完成”的报送版：\n` +
+        listFindings(result.blocking),
+    );
+    return 1;
+  }
+
+  const out: FilePath =
+    'dir' in target
+      ? { shown: path.join(target.dir.shown, result.fileName), path: path.join(target.dir.path, result.fileName) }
+      : target.file;
+  if (await samePath(out.path, file.path)) {
+    throw new CliError(`输出文件不能是原文件“${file.shown}”：报送版只保留数值并全部锁定，请写入另一个文件`);
+  }
+  const pdfOut: FilePath | undefined = soffice
+    ? { shown: out.shown.replace(/\.xlsx$/i, '') + '.pdf', path: out.path.replace(/\.xlsx$/i, '') + '.pdf' }
+    : undefined;
+
+  // the PDF is made before anything is written, and written first: a failure leaves no half of the pair
+  const pdf = soffice ? await convertToPdf(soffice, result.bytes) : undefined;
+  if (pdf && pdfOut) await writeOutput(pdfOut, pdf);
+  try {
+    await writeOutput(out, result.bytes);
+  } catch (err) {
+    if (pdfOut) await fs.rm(pdfOut.path, { force: true }).catch(() => undefined);
+    throw err;
+  }
+
+  const grade = evaluation.grade ?? '未完成';
+  io.stdout(`已生成报送版：${out.shown}（评价总分 ${plain(evaluation.total)} 分，自我评价结论：${grade}）\n`);
+  if (pdfOut) io.stdout(`已生成 PDF：${pdfOut.shown}\n`);
+  const warnings = evaluation.issues.filter((f) => f.severity === 'warning').length;
+  if (warnings && !result.incomplete) io.stdout(`另有${warnings}条提示请核对（jixiao score ${quote(file.shown)} 可查看）\n`);
+  if (result.incomplete) {
+    io.stderr(`jixiao: 报送版尚未完成：有${result.errors.length}处错误，已在基本情况表顶部和每页页眉注明：\n` + listFindings(result.errors));
+    return 1;
+  }
+  return 0;
+}
+
+function allSchemes(): Scheme[] {
+  return schemeIds().map((id) => getScheme(id));
+}
+
+function listFindings(findings: Finding[]): string {
+  return findings.map((f) => `  - ${f.message}\n`).join('');
+}
+
+/**
+ * Where -o points: a folder (an existing one, or any path ending in a separator, "." or "..") takes the
+ * standard file name; anything else is the .xlsx file to write.
+ */
+async function outputTarget(io: CliIo, given: string): Promise<{ dir: FilePath } | { file: FilePath }> {
+  const p = filePath(io, given, '-o');
+  const looksLikeDir = /[\\/]$/.test(given) || /(^|[\\/])\.\.?$/.test(given);
+  let isDir = false;
+  try {
+    isDir = (await fs.stat(p.path)).isDirectory();
+  } catch (err) {
+    if (looksLikeDir) throw new CliError(`无法写入“${given}”：${fsReason(err)}`);
+  }
+  if (isDir) return { dir: { shown: given === '.' ? '' : given, path: p.path } };
+  if (looksLikeDir) throw new CliError(`无法写入“${given}”：这不是一个文件夹`);
+  if (!/\.xlsx$/i.test(p.path)) throw new CliError(`输出文件“${given}”应以 .xlsx 结尾（或是一个已有的文件夹）`);
+  return { file: p };
+}
+
+/** The same file, also through a link or a case-insensitive file system. */
+async function samePath(a: string, b: string): Promise<boolean> {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const [sa, sb] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return sa.dev === sb.dev && sa.ino === sb.ino && sa.ino !== 0;
+  } catch {
+    return false;
+  }
+}
+
+function quote(arg: string): string {
+  return /^[\w./\\:\u4e00-\u9fff-]+$/.test(arg) ? arg : `"${arg.replace(/"/g, '\\"')}"`;
+}

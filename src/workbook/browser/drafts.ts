@@ -1,0 +1,114 @@
+import type { FormValue, FormValues } from './formValues';
+
+/**
+ * What the standalone page keeps in localStorage so that a reload loses nothing the officer typed: one entry
+ * per scheme (key `jixiao:draft:<scheme id>`), holding the form's values as typed and the opened file's name.
+ * It is kept until the workbook is downloaded or the officer presses 清除. Nothing is sent anywhere.
+ */
+export interface Draft {
+  v: 1;
+  scheme: string;
+  schemeVersion: string;
+  /** the name of the file the officer opened, or null for a template made here */
+  fileName: string | null;
+  /** where the workbook came from: an opened file (its bytes may be kept in IndexedDB) or a new template */
+  origin: 'file' | 'template';
+  /** every input of the form, as text (a survey grid as rows of text) */
+  values: FormValues;
+  /** the inputs the officer changed here: what is replayed on top of the opened file's bytes */
+  typed: string[];
+  savedAt: string;
+}
+
+export const DRAFT_PREFIX = 'jixiao:draft:';
+
+export function draftKey(schemeId: string): string {
+  return DRAFT_PREFIX + schemeId;
+}
+
+/** localStorage when the page may use it (it throws in some private modes, or is missing), else null. */
+export function browserStorage(): Storage | null {
+  try {
+    const s = globalThis.localStorage;
+    if (!s) return null;
+    const probe = `${DRAFT_PREFIX}probe`;
+    s.setItem(probe, '1');
+    s.removeItem(probe);
+    return s;
+  } catch {
+    return null;
+  }
+}
+
+function isFormValue(v: unknown): v is FormValue {
+  if (typeof v === 'string') return true;
+  return Array.isArray(v) && v.every((row) => Array.isArray(row) && row.every((c) => typeof c === 'string'));
+}
+
+function isDraft(x: unknown): x is Draft {
+  if (!x || typeof x !== 'object') return false;
+  const d = x as Record<string, unknown>;
+  return (
+    d.v === 1 &&
+    typeof d.scheme === 'string' &&
+    typeof d.schemeVersion === 'string' &&
+    (d.fileName === null || typeof d.fileName === 'string') &&
+    (d.origin === 'file' || d.origin === 'template') &&
+    !!d.values &&
+    typeof d.values === 'object' &&
+    !Array.isArray(d.values) &&
+    Object.values(d.values as object).every(isFormValue) &&
+    Array.isArray(d.typed) &&
+    d.typed.every((n) => typeof n === 'string') &&
+    typeof d.savedAt === 'string'
+  );
+}
+
+export class DraftStore {
+  constructor(private readonly storage: Storage | null = browserStorage()) {}
+
+  get available(): boolean {
+    return this.storage !== null;
+  }
+
+  load(schemeId: string): Draft | null {
+    if (!this.storage) return null;
+    try {
+      const text = this.storage.getItem(draftKey(schemeId));
+      if (!text) return null;
+      const data: unknown = JSON.parse(text);
+      return isDraft(data) && data.scheme === schemeId ? data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** The most recently saved draft among these schemes. */
+  latest(schemeIds: string[]): Draft | null {
+    let best: Draft | null = null;
+    for (const id of schemeIds) {
+      const d = this.load(id);
+      if (d && (!best || d.savedAt > best.savedAt)) best = d;
+    }
+    return best;
+  }
+
+  /** False when it could not be kept (storage full or refused). */
+  save(draft: Draft): boolean {
+    if (!this.storage) return false;
+    try {
+      this.storage.setItem(draftKey(draft.scheme), JSON.stringify(draft));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  remove(schemeId: string): void {
+    try {
+      this.storage?.removeItem(draftKey(schemeId));
+    } catch {
+      // nothing to forget
+    }
+  }
+}

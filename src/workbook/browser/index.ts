@@ -1,0 +1,14 @@
+/**
+ * The workbook in a plain browser (the standalone page): a local .xlsx held by the exceljs adapter behind the
+ * pane's PaneSession. Nothing here imports exceljs statically; FileSession loads it with import().
+ */
+export { FileSession, loadXlsx } from './fileSession';
+export type { FieldTarget, FileSessionOptions, FileSnapshot, FileStatus } from './fileSession';
+export { cellValueOf, cellValuesOf, formValueOf, formValuesOf, isBlank, numberText } from './formValues';
+export type { FormValue, FormValues } from './formValues';
+export { DraftStore, draftKey, browserStorage, DRAFT_PREFIX } from './drafts';
+export type { Draft } from './drafts';
+export { indexedDbBytesStore, noBytesStore } from './bytesStore';
+export type { BytesStore } from './bytesStore';
+export { saveBytes, readBlob, xlsxName, XLSX_MIME } from './download';
+export { readSyncRecord, writeSyncRecord } from '../xlsx/syncRecord';

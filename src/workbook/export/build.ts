@@ -1,0 +1,149 @@
+/**
+ * Renders the 报送版 with exceljs. Reached only through import() from ./index, so that exceljs (imported
+ * statically by ../xlsx) stays out of the task pane's initial bundle.
+ */
+import { Workbook } from 'exceljs';
+import type { CellValue, Style, Worksheet } from 'exceljs';
+import type { Finding, RawValue, Scheme } from '../../engine';
+import { corners, heightFor, linesFor } from '../template/geometry';
+import { nameLocations, planTemplate } from '../template/plan';
+import { BODY_SIZE } from '../template/styles';
+import type { ProtectionPlan, TemplatePlan } from '../template/types';
+import { renderPlan } from '../xlsx/render';
+import { makeSyncRecord } from '../sync';
+import { writeSyncDescription } from '../xlsx/syncRecord';
+import { XlsxWorkbook } from '../xlsx/workbook';
+import { incompleteHeader, incompleteNotice } from './check';
+import type { SubmissionSource } from './types';
+
+/** Nothing may be changed, only looked at (no password: it marks the file as final, it is not security). */
+export const SUBMISSION_PROTECTION: ProtectionPlan = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatCells: false,
+  formatColumns: false,
+  formatRows: false,
+  insertRows: false,
+  deleteRows: false,
+};
+
+const RED = 'FFC00000';
+/** Excel's default column width, for a column the plan gives none */
+const DEFAULT_WIDTH = 9;
+
+/**
+ * The 报送版 workbook: the scheme's three sheets rendered afresh from the plan, the inputs filled as typed,
+ * the outputs written, then every formula replaced by its value, data validation dropped, every cell locked
+ * and every sheet protected. Print setup and defined names are the template's, so the file prints as the
+ * template does and re-scores to the same result. `errors` non-empty marks it incomplete.
+ */
+export async function renderSubmission(
+  scheme: Scheme,
+  source: SubmissionSource,
+  errors: Finding[],
+  title: string,
+): Promise<Uint8Array> {
+  const workbook = new Workbook();
+  workbook.creator = 'jixiao';
+  workbook.title = title;
+  const plan = planTemplate(scheme, {});
+  await renderPlan(workbook, plan);
+  const book = new XlsxWorkbook(workbook);
+
+  book.fillInputs(scheme, inputsFor(scheme, source.values));
+  await book.writeOutputs(scheme, source.evaluation);
+  // the export is a sync: an officer who edits the 报送版 elsewhere is told what changed since
+  const exported = await book.readInputs(scheme);
+  writeSyncDescription(workbook, makeSyncRecord(scheme.id, scheme.version, exported.values, new Date()));
+
+  for (const ws of workbook.worksheets) {
+    valuesOnly(ws);
+    dropValidations(ws);
+    lockEveryCell(ws);
+    await ws.protect('', { ...SUBMISSION_PROTECTION });
+  }
+  if (errors.length) markIncomplete(workbook, scheme, plan, source, errors);
+  // no formulas left: nothing for Excel to recalculate (and no "save changes?" on closing an untouched file)
+  workbook.calcProperties.fullCalcOnLoad = false;
+  return book.toBuffer();
+}
+
+/**
+ * Every input of the scheme, blank where the source has none (the fresh template's own prefills, such as
+ * 金额单位 万元, must not stand in for what the officer left blank); a survey grid without its trailing
+ * blank rows.
+ */
+function inputsFor(scheme: Scheme, values: Record<string, RawValue>): Record<string, RawValue> {
+  const out: Record<string, RawValue> = {};
+  for (const input of scheme.inputs) {
+    const v = values[input.name];
+    if (input.kind === 'survey' && Array.isArray(v)) {
+      const rows = v.map((row) => (Array.isArray(row) ? row : [row]));
+      while (rows.length && rows[rows.length - 1].every(blank)) rows.pop();
+      const size = input.rows ?? rows.length;
+      if (rows.length > size) throw new Error(`${input.label}最多${size}份问卷，工作簿中有${rows.length}份，无法导出`);
+      out[input.name] = rows;
+    } else {
+      out[input.name] = v === undefined ? null : v;
+    }
+  }
+  return out;
+}
+
+const blank = (v: RawValue) => v === null || v === undefined || v === '';
+
+/** Each formula cell gets its cached result as a plain value ("" as an empty cell). */
+function valuesOnly(ws: Worksheet): void {
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      if (cell.master !== cell) return;
+      const value = cell.value as CellValue;
+      if (!value || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return;
+      const result = (value as { result?: unknown }).result;
+      cell.value = result === undefined || result === null || result === '' ? null : (result as CellValue);
+    });
+  });
+}
+
+function dropValidations(ws: Worksheet): void {
+  // present at runtime, missing from exceljs's typings
+  const model = (ws as unknown as { dataValidations: { model: Record<string, unknown> } }).dataValidations.model;
+  for (const key of Object.keys(model)) delete model[key];
+}
+
+/** A fresh style object per cell (exceljs shares them by reference), each with protection locked. */
+function lockEveryCell(ws: Worksheet): void {
+  ws.eachRow({ includeEmpty: true }, (row) => {
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.style = { ...cell.style, protection: { locked: true } } as Partial<Style>;
+    });
+  });
+}
+
+/**
+ * An export the officer confirmed despite errors: the status cell at the top of 基本情况表 says, in bold red,
+ * that the form is incomplete and lists the first errors; every printed page carries the same in its header.
+ * The total and grade stay as computed (the grade is blank while an indicator cannot be scored).
+ */
+function markIncomplete(workbook: Workbook, scheme: Scheme, plan: TemplatePlan, source: SubmissionSource, errors: Finding[]): void {
+  const where = nameLocations(plan).get(scheme.outputs.status);
+  const ws = where && workbook.getWorksheet(where.sheet);
+  if (where && ws) {
+    const c = corners(where.range);
+    const cell = ws.getCell(c.top, c.left);
+    const text = incompleteNotice(source.evaluation, errors);
+    cell.value = text;
+    cell.style = {
+      ...cell.style,
+      font: { ...cell.style.font, bold: true, color: { argb: RED } },
+      alignment: { ...cell.style.alignment, wrapText: true, vertical: 'top' },
+    } as Partial<Style>;
+    const merged = plan.sheets.find((s) => s.name === where.sheet)?.merges.map(corners).find((m) => m.left === c.left && m.top === c.top);
+    let width = 0;
+    for (let col = c.left; col <= (merged?.right ?? c.right); col++) width += ws.getColumn(col).width ?? DEFAULT_WIDTH;
+    const row = ws.getRow(c.top);
+    row.height = Math.max(row.height ?? 0, heightFor(linesFor(text, width), BODY_SIZE));
+  }
+  const header = `&C&"-,Bold"&12&K${RED.slice(2)}${incompleteHeader(errors).replace(/&/g, '&&')}`;
+  for (const sheet of workbook.worksheets) sheet.headerFooter = { ...sheet.headerFooter, oddHeader: header };
+}
