@@ -37,11 +37,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `jixiao …` in-process with captured output. */
-export async function jixiao(args: string[], cwd: string = ROOT): Promise<CliResult> {
+/** Runs `jixiao …` in-process with captured output, in `cwd`, with extra environment variables. */
+export async function jixiao(args: string[], cwd: string = ROOT, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd });
+  const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), cwd, env: { ...process.env, ...env } };
+  const code = await run(args, io);
   return { code, stdout, stderr };
 }
 

@@ -1,9 +1,5 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { evaluate } from '../../src/engine';
 import type { RawValue } from '../../src/engine';
-import { run } from '../../src/cli/run';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { exampleValues, scheme, zipEntry } from '../workbook/helpers';
 
@@ -46,37 +42,7 @@ export function sharedStrings(bytes: Uint8Array): string[] {
   return [...xml.matchAll(/<si>(.*?)<\/si>/gs)].map((si) => [...si[1].matchAll(/<t(?:\s[^>]*)?>(.*?)<\/t>/gs)].map((t) => unescape(t[1])).join(''));
 }
 
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `jixiao …` in-process with captured output, in `cwd`, with extra environment variables. */
-export async function jixiao(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: { ...process.env, ...env } });
-  return { code, stdout, stderr };
-}
-
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'jixiao-export-'));
-}
-
-/** Every file below dir (names relative to it), sorted. */
-export function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
-}
-
-/** An exit-2 failure: nothing on stdout, exactly one line on stderr. */
-export function expectUsageFailure(r: CliResult, pattern: RegExp): void {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.endsWith('\n')).toBe(true);
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(/^jixiao: /);
-  expect(r.stderr).toMatch(pattern);
-}
+export { expectUsageFailure, jixiao, listFiles, tempDir } from '../cli/helpers';
+export type { CliResult } from '../cli/helpers';
 
 export const EXAMPLE_FILE_NAME = '示例县政务服务中心2024年度部门整体支出绩效自评表.xlsx';

@@ -1,6 +1,8 @@
 import type { SchemeInput } from '../../engine';
 import { at, span } from './geometry';
-import type { Derive, PlanCell, PlanName, PlanValidation, SheetPlan, StyleKey } from './types';
+import { columnLetters } from '../../engine';
+import { PROTECTION, printOn } from './page';
+import type { Derive, PlanCell, PlanName, PlanValidation, PrintPlan, SheetPlan, StyleKey } from './types';
 import { validationFor } from './validation';
 
 export type Content = { value?: string | number; formula?: string; derive?: Derive };
@@ -59,5 +61,27 @@ export class SheetBuilder {
 
   rows(): SheetPlan['rows'] {
     return [...this.heights].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+  }
+
+  /** The finished sheet: what was put, with column widths (from A), protection and print setup. */
+  finish(
+    role: SheetPlan['role'],
+    widths: number[],
+    print: { orientation: PrintPlan['orientation']; area: string; titleRows: string },
+    freeze: SheetPlan['freeze'],
+  ): SheetPlan {
+    return {
+      name: this.name,
+      role,
+      columns: widths.map((width, i) => ({ column: columnLetters(i + 1), width })),
+      rows: this.rows(),
+      cells: this.cells,
+      merges: this.merges,
+      validations: this.validations,
+      unlocked: this.unlocked,
+      protection: PROTECTION,
+      print: printOn(print.orientation, print.area, print.titleRows),
+      freeze,
+    };
   }
 }

@@ -3,7 +3,7 @@ import type { Scheme, SchemeIndicator } from '../../engine';
 import type { TemplateOptions } from '../types';
 import { SheetBuilder } from './builder';
 import { heightFor, linesFor } from './geometry';
-import { PROTECTION, printOn, showName } from './page';
+import { showName } from './page';
 import { BODY_SIZE } from './styles';
 import type { PlanName, SheetPlan } from './types';
 
@@ -97,17 +97,5 @@ export function planScoring(scheme: Scheme, options: TemplateOptions, names: Pla
   b.put(SCORE, totalRow, 'output', { formula: total, derive: { kind: 'name', name: total } });
   b.height(totalRow, 26);
 
-  return {
-    name: layout.sheet,
-    role: 'scoring',
-    columns: WIDTHS.map((width, i) => ({ column: columnLetters(i + 1), width })),
-    rows: b.rows(),
-    cells: b.cells,
-    merges: b.merges,
-    validations: b.validations,
-    unlocked: b.unlocked,
-    protection: PROTECTION,
-    print: printOn('landscape', `A1:${columnLetters(TEXT)}${totalRow}`, `1:${HEADER_ROW}`),
-    freeze: { rows: HEADER_ROW, columns: 0 },
-  };
+  return b.finish('scoring', WIDTHS, { orientation: 'landscape', area: `A1:${columnLetters(TEXT)}${totalRow}`, titleRows: `1:${HEADER_ROW}` }, { rows: HEADER_ROW, columns: 0 });
 }

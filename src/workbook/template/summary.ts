@@ -1,9 +1,8 @@
-import { columnLetters } from '../../engine';
 import type { Scheme, SchemeInput } from '../../engine';
 import type { TemplateOptions } from '../types';
 import { SheetBuilder, type Content } from './builder';
 import { heightFor, linesFor } from './geometry';
-import { PROTECTION, printOn, showName } from './page';
+import { showName } from './page';
 import { BODY_SIZE } from './styles';
 import type { PlanName, SheetPlan, StyleKey } from './types';
 
@@ -140,19 +139,7 @@ export function planSummary(scheme: Scheme, options: TemplateOptions, names: Pla
   b.put(INPUT, row, 'text', { value: '\n\n\n年    月    日' }, LAST);
   b.height(row, heightFor(5, BODY_SIZE));
 
-  return {
-    name: layout.sheet,
-    role: 'summary',
-    columns: WIDTHS.map((width, i) => ({ column: columnLetters(i + 1), width })),
-    rows: b.rows(),
-    cells: b.cells,
-    merges: b.merges,
-    validations: b.validations,
-    unlocked: b.unlocked,
-    protection: PROTECTION,
-    print: printOn('portrait', `A1:F${row}`, '1:1'),
-    freeze: { rows: 4, columns: 0 },
-  };
+  return b.finish('summary', WIDTHS, { orientation: 'portrait', area: `A1:F${row}`, titleRows: '1:1' }, { rows: 4, columns: 0 });
 }
 
 /** The unit column: amounts follow the form's money unit (a formula, so it changes with 金额单位); others their own. */

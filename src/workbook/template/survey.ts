@@ -2,7 +2,7 @@ import { columnLetters } from '../../engine';
 import type { Scheme, SchemeInput } from '../../engine';
 import { SheetBuilder } from './builder';
 import { heightFor, linesFor, span } from './geometry';
-import { PROTECTION, printOn, showName } from './page';
+import { showName } from './page';
 import { BODY_SIZE } from './styles';
 import type { PlanName, SheetPlan } from './types';
 
@@ -87,17 +87,5 @@ export function planSurvey(scheme: Scheme, names: PlanName[]): SheetPlan {
   }
   const last = row - 1;
 
-  return {
-    name: layout.sheet,
-    role: 'survey',
-    columns: widths.map((width, i) => ({ column: columnLetters(i + 1), width })),
-    rows: b.rows(),
-    cells: b.cells,
-    merges: b.merges,
-    validations: b.validations,
-    unlocked: b.unlocked,
-    protection: PROTECTION,
-    print: printOn('portrait', `A1:${columnLetters(totalCol)}${last}`, `1:${HEADER_ROW}`),
-    freeze: { rows: HEADER_ROW, columns: 2 },
-  };
+  return b.finish('survey', widths, { orientation: 'portrait', area: `A1:${columnLetters(totalCol)}${last}`, titleRows: `1:${HEADER_ROW}` }, { rows: HEADER_ROW, columns: 2 });
 }
