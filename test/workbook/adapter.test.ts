@@ -205,6 +205,26 @@ describe('names that are gone or moved', () => {
     expect(namedCell(await reload(await back.toBuffer()), 'score_goal_fit').value).toBe(3);
   });
 
+  it('a workbook without the survey grid (满意度调查 left out) scores satisfaction from the summary tallies', async () => {
+    const book = await template();
+    book.fillInputs(scheme, { ...exampleValues(), in_survey_answers: null, in_survey_points: 430, in_survey_count: 10 });
+    const names = book.workbook.definedNames.model as { name: string; ranges: string[] }[];
+    book.workbook.definedNames.model = names.filter((n) => n.name !== 'in_survey_answers');
+    const inputs = await (await XlsxWorkbook.fromBuffer(await book.toBuffer())).readInputs(scheme);
+    expect(inputs.problems).toEqual([
+      {
+        severity: 'info',
+        code: 'missing_name',
+        message: '工作簿中没有“满意度调查答卷”（名称 in_survey_answers），按基本情况表中填写的问卷总得分和份数计算',
+        inputs: ['in_survey_answers'],
+        cells: [],
+      },
+    ]);
+    const e = evaluate(scheme, inputs);
+    expect(e.indicators.find((i) => i.id === 'satisfaction')!.score!.toNumber()).toBe(6.88);
+    expect(e.total.toNumber()).toBe(73.28);
+  });
+
   it('reports a name whose sheet is gone (deleted, or #REF!) as missing_name naming the sheet', async () => {
     const book = await template();
     const model = book.workbook.definedNames.model.filter((n) => n.name !== 'in_staff_quota' && n.name !== 'in_year');

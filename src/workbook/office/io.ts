@@ -2,6 +2,7 @@
 import type { CellRef, Finding, RawValue, Scheme } from '../../engine';
 import type { OutputValue } from '../types';
 import type { SyncRecord } from '../sync';
+import { missingName } from '../names';
 import { decodeSyncRecord, encodeSyncRecord, SYNC_MAX_CELLS, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
 import { Box, intersects, parseBox, topLeft } from './a1';
 
@@ -195,14 +196,6 @@ export function collectRead(p: PendingRead): ReadResult {
   return { values, cells, problems, inputBoxes, outputs, sheets, names, syncSheet, record };
 }
 
-export function missingName(name: string, label: string, severity: Finding['severity'] = 'error'): Finding {
-  // worded as the exceljs adapter words it, so a workbook reads the same in Excel and on the command line
-  const message =
-    severity === 'info'
-      ? `工作簿中没有“${label}”（名称 ${name}），按基本情况表中填写的问卷总得分和份数计算`
-      : `找不到“${label}”的单元格：名称 ${name} 已被删除或引用无效（请在“公式”→“名称管理器”中恢复，或重新插入模板）`;
-  return { severity, code: 'missing_name', message, inputs: [name], cells: [] };
-}
 
 /** Empty cells read as "" in Office.js and as null in exceljs: both become null, so fingerprints agree. */
 function cellValue(v: unknown, kind: string): RawValue {

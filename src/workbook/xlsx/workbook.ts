@@ -1,4 +1,5 @@
 import { Workbook } from 'exceljs';
+import { missingName } from '../names';
 import type { Buffer as ExcelBuffer, CellValue, Worksheet } from 'exceljs';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme, SchemeInput } from '../../engine';
 import { outputValues } from '../outputs';
@@ -198,16 +199,9 @@ type Located = { ws: Worksheet; range: NamedRange } | { problem: Finding };
 
 function locate(names: NameIndex, sheet: (name: string) => Worksheet | undefined, input: SchemeInput): Located {
   const range = names.find(input.name);
-  const missing = (why: string): { problem: Finding } => ({
-    problem: {
-      severity: 'error',
-      code: 'missing_name',
-      message: `找不到“${input.label}”的单元格：名称 ${input.name} ${why}`,
-      inputs: [input.name],
-      cells: [],
-    },
-  });
-  if (!range) return missing('已被删除或引用无效（请在“公式”→“名称管理器”中恢复，或重新插入模板）');
+  const missing = (why?: string): { problem: Finding } => ({ problem: missingName(input.name, input.label, 'error', why) });
+  // a grid that is not there at all: the workbook was made without 满意度调查, the tally fields stand in
+  if (!range) return { problem: missingName(input.name, input.label, input.kind === 'survey' ? 'info' : 'error') };
   const ws = sheet(range.sheet);
   if (!ws) return missing(range.sheet === '#REF' ? '指向的工作表已被删除' : `指向不存在的工作表“${range.sheet}”`);
   return { ws, range };
