@@ -185,13 +185,7 @@ export class FileSession implements PaneSession {
       await xlsx.insertTemplate(scheme, { dept: options.dept, year: options.year, unit: options.unit });
       progress('正在读取模板…', 0.8);
       const read = await xlsx.readInputs(scheme);
-      this.xlsx = xlsx;
-      this.scheme = scheme;
-      this.lastOutputs = null;
-      this.last = null;
-      this.pending.clear();
-      this.typed = new Set();
-      if (created) this.original = null;
+      this.hold(xlsx, scheme, created ? null : this.original);
       this.update({
         status: 'ready',
         scheme,
@@ -252,13 +246,7 @@ export class FileSession implements PaneSession {
         const scheme = lib.detectScheme(xlsx, this.schemes);
         const read = scheme ? await xlsx.readInputs(scheme) : null;
         await this.forgetDraft();
-        this.xlsx = xlsx;
-        this.scheme = scheme;
-        this.original = data;
-        this.lastOutputs = null;
-        this.last = null;
-        this.pending.clear();
-        this.typed = new Set();
+        this.hold(xlsx, scheme, data);
         this.update({
           status: 'ready',
           scheme,
@@ -360,13 +348,7 @@ export class FileSession implements PaneSession {
     await this.serialize(async () => {
       await this.forgetDraft();
       for (const s of this.schemes) this.drafts?.remove(s.id);
-      this.xlsx = null;
-      this.scheme = null;
-      this.original = null;
-      this.lastOutputs = null;
-      this.last = null;
-      this.pending.clear();
-      this.typed = new Set();
+      this.hold(null, null, null);
       this.update(EMPTY);
     });
   }
@@ -378,6 +360,17 @@ export class FileSession implements PaneSession {
   }
 
   // ---- inside ----
+
+  /** Takes on a workbook (or none): what was scored, typed or pending for the previous one is dropped. */
+  private hold(xlsx: XlsxWorkbook | null, scheme: Scheme | null, original: Uint8Array | null): void {
+    this.xlsx = xlsx;
+    this.scheme = scheme;
+    this.original = original;
+    this.lastOutputs = null;
+    this.last = null;
+    this.pending.clear();
+    this.typed = new Set();
+  }
 
   private cancelTimer(): void {
     if (this.timer) clearTimeout(this.timer);
