@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { Decimal } from '../../src/engine/decimal';
 import { claimFindings, findClaims, readExpression } from '../../src/import/claims';
 import type { ArithmeticClaim } from '../../src/import/claims';
+import { evalWith } from '../engine/helpers';
 
 type Expect = [claim: string, verdict: 'ok'] | [claim: string, verdict: 'mismatch', expected: string] | [claim: string, verdict: 'unchecked'];
 
@@ -121,6 +122,9 @@ const CORPUS: [string, Expect[]][] = [
   ['①（1/3）×4=1.33分；②（1/3）×4=1.33分；①+②=2.66分', [['（1/3）×4=1.33分', 'ok'], ['（1/3）×4=1.33分', 'ok'], ['①+②=2.66分', 'ok']]],
   ['①（1/3）×4=1.33分；②（1/3）×4=1.33分；①+②=2.7分', [['（1/3）×4=1.33分', 'ok'], ['（1/3）×4=1.33分', 'ok'], ['①+②=2.7分', 'mismatch', '2.66分']]],
   ['①符合国家法律法规，计1分；②符合三定方案，计1分；③符合中长期规划，计1分；①+②+③=2分', [['①+②+③=2分', 'unchecked']]],
+  ['①是，计1分；②是，计1分；③否，不得分；④是，计2分；①+②+③+④=4分', [['①+②+③+④=4分', 'ok']]],
+  ['①是，计1分；②是，计1分；③否，不得分；④是，计2分；①+②+③+④=5分', [['①+②+③+④=5分', 'mismatch', '4分']]],
+  ['①是否符合法律法规，计1分；②是否符合三定方案，计1分；①+②=1分', [['①+②=1分', 'unchecked']]],
   ['控制率—17/22=77.27%', [['控制率—17/22=77.27%', 'unchecked']]],
   ['0.4分/个百分点×5个百分点=2分', [['0.4分/个百分点×5个百分点=2分', 'unchecked']]],
   // more notations officers use
@@ -131,6 +135,16 @@ const CORPUS: [string, Expect[]][] = [
   ['权重10%×得分90=9', [['10%×得分90=9', 'ok']]],
   ['满意度得分=问卷总得分/(份数×50)×8=430/(10×50)×8=6.88', [['问卷总得分/(份数×50)×8=430/(10×50)×8', 'unchecked'], ['430/(10×50)×8=6.88', 'ok']]],
   ['身份证号430921199001011234567；17/22=77.27%', [['17/22=77.27%', 'ok']]],
+  // hedged values: about (compared at the decimals shown) or a bound (not checked)
+  ['17/22=约77%', [['17/22=约77%', 'ok']]],
+  ['17/22=约78%', [['17/22=约78%', 'mismatch', '77%']]],
+  ['17/22=77%左右', [['17/22=77%', 'ok']]],
+  ['17/22=77%以上，得4分', [['17/22=77%', 'unchecked']]],
+  ['（105%-100%）×0.4=2分', [['（105%-100%）×0.4=2分', 'unchecked']]],
+  ['每人每年5000元×12人=6万元', [['5000元×12人=6万元', 'ok']]],
+  ['94.8万元/5人=18.96万元/人', [['94.8万元/5人=18.96万元', 'ok']]],
+  ['①（9/10）×6=5.4分 ②（90/100）×4=3.6分 ①+②=9分', [['（9/10）×6=5.4分', 'ok'], ['（90/100）×4=3.6分', 'ok'], ['①+②=9分', 'ok']]],
+  ['3/1000=3‰', [['3/1000=3‰', 'ok']]],
   // prose that is no arithmetic
   ['2024年1-12月累计支出89.8万元', []],
   ['2024年1-12月执行数89.8万元/预算数94.8万元=94.73%', [['89.8万元/预算数94.8万元=94.73%', 'ok']]],
@@ -146,6 +160,8 @@ const CORPUS: [string, Expect[]][] = [
   ['本年支出合计94.8万元，其中：基本支出14.6万元，占15.4%；项目支出80.2万元，占84.6%。', []],
   ['项目完成率100%=10分；十七/二十二=77.27%', []],
   ['截至2024/12/31前完成，8:30-17:30办公', []],
+  ['服务40多家企业，解决问题230多个，①√ ②√ ③×，得2分', []],
+  ['指标值95%=完成值95%；（30）=30', []],
 ];
 
 describe('calculation texts as officers write them', () => {
@@ -364,6 +380,42 @@ describe('properties', () => {
         expect(() => claimFindings(text, 'A1')).not.toThrow();
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  test('every claim in the calculation texts the engine writes holds, whatever the inputs', () => {
+    const amount2 = fc.integer({ min: 1, max: 99_999_999 }).map((n) => new Decimal(n).div(100).toNumber());
+    const count = fc.integer({ min: 1, max: 500 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          in_staff_quota: count,
+          in_staff_actual: count,
+          in_sangong_prev: amount2,
+          in_sangong_budget: amount2,
+          in_sangong_actual: amount2,
+          in_key_project_spend: amount2,
+          in_project_spend_total: amount2,
+          in_budget_initial: amount2,
+          in_budget_adjust: amount2,
+          in_fixed_assets_in_use: amount2,
+          in_fixed_assets_total: amount2,
+          in_key_work_done: count,
+          in_key_work_planned: count,
+          in_assess_score: fc.integer({ min: 0, max: 100 }),
+          in_quality_ok: count,
+          in_quality_planned: count,
+        }),
+        (values) => {
+          for (const indicator of evalWith(values).indicators) {
+            const claims = findClaims(indicator.text);
+            expect(claims.filter((c) => c.verdict === 'mismatch')).toEqual([]);
+            // the rates and the ①②③ parts are always checked, and right
+            for (const c of claims) if (/×100%=|^（[\d.]+\/[\d.]+）×\d+=/.test(c.text)) expect([c.text, c.verdict]).toEqual([c.text, 'ok']);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

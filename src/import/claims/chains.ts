@@ -59,7 +59,7 @@ export function findChains(toks: readonly Token[]): Chain[] {
         p = node.to;
         continue;
       }
-      gluedNumber = after?.k === 'num' || after?.k === 'circ';
+      gluedNumber = after?.k === 'num';
       break;
     }
     floor = parts.length ? partTo(parts[parts.length - 1]) : q + 1;

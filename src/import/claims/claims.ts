@@ -3,7 +3,7 @@ import { type Chain, type Part, findChains, partFrom, partTo } from './chains';
 import { type Node, type Resolve, Unresolved, evaluate, interval, operands, overlaps, references, statedNumber, timesHundred } from './expression';
 import { DivisionByZero, type Rational, TooLong, cmp, mul, neg, pow10, ratio, roundHalfUp, sub, toDecimal, whole } from './rational';
 import { referenceResolver } from './references';
-import { type NumToken, type Token, fold, tokenize } from './tokens';
+import { type NumToken, type Token, tokenize } from './tokens';
 
 export type ClaimVerdict = 'ok' | 'mismatch' | 'unchecked';
 
@@ -36,7 +36,10 @@ export interface ArithmeticClaim {
   stated: string;
   /** the stated value in the scale it is written in (126.08 for 126.08%); null when the right side is a calculation */
   statedValue: Decimal | null;
-  /** the left side's exact value in that scale (126.0869565…, 40 significant digits when it does not end) */
+  /**
+   * the left side's exact value in that scale (126.0869565…, 40 significant digits when it does not end); its
+   * plain value when the right side is a calculation
+   */
   exact: Decimal | null;
   /** the exact value rounded half up to `decimals`, as it should be written: 126.09% */
   expected: string | null;
@@ -103,7 +106,11 @@ class Judge {
     const resolve = this.resolveAt(left.node.from);
     try {
       const stated = statedNumber(right.node);
-      if (stated) return this.againstValue(base, left.node, stated.tok, stated.negative, approx, resolve);
+      if (stated) {
+        const hedge = this.hedge(right.node);
+        if (hedge === 'bound') return this.unchecked(base, '所写数值是一个界限（以上、不足……），不是计算结果，无法核对');
+        return this.againstValue(base, left.node, stated.tok, stated.negative, approx || hedge === 'about', resolve);
+      }
       return this.againstCalculation(base, left.node, right.node, approx, resolve);
     } catch (e) {
       if (e instanceof Unresolved) return this.unchecked(base, e.reason);
@@ -193,6 +200,25 @@ class Judge {
     };
   }
 
+  /**
+   * Words around a stated value that make it no exact result: 约77%, 77%左右 (compared at the decimals shown, as
+   * with ≈), 77%以上, 超过77% (a bound, not checked).
+   */
+  private hedge(node: Node): 'about' | 'bound' | undefined {
+    const num = node.k === 'neg' ? node.x : node;
+    const words: string[] = [];
+    if (num.to - num.from === 2 && this.toks[num.from].k === 'word') words.push(this.wordAt(num.from));
+    const after = this.toks[node.to];
+    const afterText = after?.k === 'word' ? this.wordAt(node.to) : '';
+    if (/(超过|超|逾|不足|不到|低于|高于|大于|小于|至少|最多|最少|不低于|不高于)$/.test(words.join('')) || /^(以上|以下|以内|之内|之间|至|到|多|余)/.test(afterText)) return 'bound';
+    if (/(约|约为|大约|近|接近|将近|约合)$/.test(words.join('')) || /^(左右|上下|前后)/.test(afterText)) return 'about';
+    return undefined;
+  }
+
+  private wordAt(i: number): string {
+    return this.text.slice(this.toks[i].start, this.toks[i].end);
+  }
+
   /** Reading the stated unit against the operands' units (万元 from 元 …); throws UnitsDiffer when they are mixed. */
   private unitReadings(left: Node, tok: NumToken): Reading[] {
     const m = magnitudeOf(operands(left));
@@ -246,7 +272,7 @@ class Judge {
           text: this.text.slice(t.start, t.end),
           value: new Decimal(t.digits),
           scale: t.scale,
-          unit: Array.from(t.suffix, fold).join('').trim(),
+          unit: t.suffix,
           ...(label ? { label } : {}),
           start: t.start,
           end: t.end,
@@ -262,9 +288,8 @@ class Judge {
   }
 
   private unchecked(claim: ArithmeticClaim, reason: string): ArithmeticClaim {
-    const { message: _drop, ...rest } = claim;
-    void _drop;
-    return { ...rest, statedValue: null, exact: null, expected: null, decimals: null, verdict: 'unchecked', reason };
+    const { start, end, text, expression, stated, operands } = claim;
+    return { start, end, text, expression, stated, statedValue: null, exact: null, expected: null, decimals: null, verdict: 'unchecked', reason, operands };
   }
 }
 
@@ -322,7 +347,7 @@ function written(value: Decimal, places: number, tok: NumToken): string {
   let digits = (value.isZero() ? value.abs() : value).toFixed(places);
   // a score or amount shown with fewer decimals is written without trailing zeros (2.5, not 2.50); rates keep two
   if (tok.scale === 1 && !tok.points && tok.decimals < places && digits.includes('.')) digits = digits.replace(/0+$/, '').replace(/\.$/, '');
-  const suffix = tok.scale === 100 ? '%' : tok.scale === 1000 ? '‰' : Array.from(tok.suffix, fold).join('').trim();
+  const suffix = tok.scale === 100 ? '%' : tok.scale === 1000 ? '‰' : tok.suffix;
   return `${digits}${suffix}`;
 }
 

@@ -7,7 +7,7 @@ import type { CircledToken, Token } from './tokens';
  * What ① ② … stand for in a sum such as ①+②=9分: the value an earlier part of the same text gives the same
  * marker. A marker labels what follows it up to the next marker; it stands for the result of the last
  * calculation there (①（9/10）×6=5.4分), else for the one number there (①编制数22人), else for the one
- * 得…分 there. Anything else (several numbers, 超过6分按6分计 after the result, no such part) is unresolved, and
+ * score obtained there (得1分, 是，计1分; 否，不得分 is 0). Anything else (several numbers, 超过6分按6分计 after the result, no such part) is unresolved, and
  * the claim that uses it is left unchecked.
  */
 export function referenceResolver(text: string, toks: readonly Token[], chains: readonly Chain[]): (claimFrom: number) => Resolve {
@@ -21,21 +21,24 @@ export function referenceResolver(text: string, toks: readonly Token[], chains: 
   const definitions = chains.filter((c) => c.defines);
   const starts = [...labels, ...definitions.map((c) => c.from)].sort((a, b) => a - b);
 
+  // what a marker stands for at a place, worked out once: definitions may build on earlier ones
+  const known = new Map<string, RefValue | undefined>();
+  const valueOf = (name: string, claimFrom: number): RefValue | undefined => {
+    const key = `${name}@${claimFrom}`;
+    if (known.has(key)) return known.get(key);
+    const label = labels.filter((i) => i < claimFrom && (toks[i] as CircledToken).key === name).pop();
+    const definition = definitions.filter((c) => c.to <= claimFrom && c.defines?.key === name).pop();
+    let v: RefValue | undefined;
+    if (definition && (label === undefined || definition.from > label)) v = chainValue(definition, resolveAt(definition.from));
+    else if (label !== undefined) v = sectionValue(text, label, Math.min(claimFrom, ...starts.filter((s) => s > label)), toks, chains, resolveAt);
+    known.set(key, v);
+    return v;
+  };
   const resolveAt =
     (claimFrom: number): Resolve =>
     (ref: CircledToken): RefValue => {
-      const name = ref.key;
-      const label = [...labels].reverse().find((i) => i < claimFrom && (toks[i] as CircledToken).key === name);
-      const definition = [...definitions].reverse().find((c) => c.to <= claimFrom && c.defines?.key === name);
-      if (definition && (label === undefined || definition.from > label)) {
-        const v = chainValue(definition, resolveAt(definition.from));
-        if (v) return v;
-        throw new Unresolved(`${name}的数值无法从前文确定`);
-      }
-      if (label === undefined) throw new Unresolved(`${name}的数值无法从前文确定`);
-      const end = Math.min(claimFrom, ...starts.filter((s) => s > label));
-      const v = sectionValue(text, label, end, toks, chains, resolveAt);
-      if (!v) throw new Unresolved(`${name}的数值无法从前文确定`);
+      const v = valueOf(ref.key, claimFrom);
+      if (!v) throw new Unresolved(`${ref.key}的数值无法从前文确定`);
       return v;
     };
   return resolveAt;
@@ -49,7 +52,10 @@ function sectionValue(text: string, label: number, end: number, toks: readonly T
     for (let i = last.to; i < end; i++) if (toks[i].k === 'num') return undefined;
     return chainValue(last, resolveAt(last.from));
   }
-  // points count only as 得…分: 计1分 and a bare 1分 may be the criterion copied, not the score obtained
+  // points count as 得…分, and as 计…分 only after a 是 / √ (①是，计1分): a bare 计1分 or 1分 may be the
+  // criterion copied (①符合国家法律法规，计1分), not the score obtained
+  const words = text.slice(toks[label].end, end < toks.length ? toks[end].start : text.length);
+  const answeredYes = /^\s*[是√✓✔☑](?!否)/.test(words);
   const nums: number[] = [];
   const scores: number[] = [];
   let points = 0;
@@ -60,10 +66,11 @@ function sectionValue(text: string, label: number, end: number, toks: readonly T
     if (t.suffix !== '分') continue;
     points++;
     const before = toks[i - 1];
-    if (before?.k === 'word' && before.end === t.start && /得$/.test(text.slice(before.start, before.end))) scores.push(i);
+    const verb = before?.k === 'word' && before.end === t.start ? text.slice(before.start, before.end) : '';
+    if (/得$/.test(verb) || (answeredYes && /计$/.test(verb))) scores.push(i);
   }
   // ③否，不得分: no number at all, and nothing scored
-  if (!nums.length && /不得分/.test(text.slice(toks[label].end, end < toks.length ? toks[end].start : text.length))) {
+  if (!nums.length && /不得分/.test(words)) {
     const zero = whole(0);
     return { stated: zero, exact: zero, interval: { lo: zero, hi: zero } };
   }

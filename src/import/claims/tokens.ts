@@ -23,7 +23,7 @@ export interface NumToken {
   points: boolean;
   /** power of ten of an amount unit written after it: 0 for 元, 4 for 万/万元, 8 for 亿; undefined when none */
   magnitude?: number;
-  /** what follows the digits, as written once folded to half-width: "%", "分", "万元", "个百分点", "" */
+  /** what follows the digits (spaces aside), folded to half-width: "%", "分", "万元", "个百分点", "" */
   suffix: string;
 }
 
