@@ -52,8 +52,8 @@ function sectionValue(text: string, label: number, end: number, toks: readonly T
     for (let i = last.to; i < end; i++) if (toks[i].k === 'num') return undefined;
     return chainValue(last, resolveAt(last.from));
   }
-  // points count as 得…分, and as 计…分 only after a 是 / √ (①是，计1分): a bare 计1分 or 1分 may be the
-  // criterion copied (①符合国家法律法规，计1分), not the score obtained
+  // points count as 得…分 or 为…分 (not 满分为…), and as 计…分 only after a 是 / √ (①是，计1分): a bare 计1分
+  // or 1分 may be the criterion copied (①符合国家法律法规，计1分), not the score obtained
   const words = text.slice(toks[label].end, end < toks.length ? toks[end].start : text.length);
   const answeredYes = /^\s*[是√✓✔☑](?!否)/.test(words);
   const nums: number[] = [];
@@ -67,7 +67,7 @@ function sectionValue(text: string, label: number, end: number, toks: readonly T
     points++;
     const before = toks[i - 1];
     const verb = before?.k === 'word' && before.end === t.start ? text.slice(before.start, before.end) : '';
-    if (/得$/.test(verb) || (answeredYes && /计$/.test(verb))) scores.push(i);
+    if (/(得|(?<!满分|分值|最高|最多)为)$/.test(verb) || (answeredYes && /计$/.test(verb))) scores.push(i);
   }
   // ③否，不得分: no number at all, and nothing scored
   if (!nums.length && /不得分/.test(words)) {
