@@ -39,6 +39,7 @@ export async function workbookWithTemplates(fill: Record<string, RawValue> | nul
   if (fill) for (const [name, value] of Object.entries(fill)) mock.setQuiet(name, value);
   sync.mockClear();
   mock.writes.length = 0;
+  mock.protectionCalls.length = 0;
   return { mock, sync, session };
 }
 

@@ -187,6 +187,8 @@ export class MockExcel {
   readonly workbookHandlers: ((args: unknown) => unknown)[] = [];
   /** a write to fail (GeneralException), e.g. to play a failure between two operations of one batch */
   failWrite: ((sheet: string, address: string) => boolean) | null = null;
+  /** the document's comments (Excel's 备注), where a 报送版 keeps its sync record */
+  comments = '';
   /** true: registering a change handler fails (GeneralException) */
   failHandlers = false;
   /** the officer is editing a cell */
@@ -574,6 +576,7 @@ export class MockExcel {
   /** workbook.protection: a fresh proxy at each access, holding the structure protection as it is then. */
   private installWorkbookProtection(): void {
     const mock = this.self();
+    Object.defineProperty(this.context.workbook, 'properties', { get: () => mock.proxy({ comments: mock.comments }) });
     Object.defineProperty(this.context.workbook, 'protection', {
       get: () => {
         const protection = mock.proxy({ protected: mock.structureProtected });

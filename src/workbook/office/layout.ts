@@ -56,16 +56,16 @@ export function queueResultNames(context: Excel.RequestContext, plan: TemplatePl
   }
 }
 
-/** Which visible sheets hold outputs of the earlier layout (actual sheet names). */
+/** Which visible sheets hold outputs of the earlier layout (actual sheet names, in the workbook's order). */
 export function earlierLayoutSheets(read: ReadResult): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   const inputs = [...read.inputBoxes.values()];
   for (const o of outputsOffResults(read)) {
     if (inputs.some((b) => intersects(b, o.box))) continue; // refused, never moved
-    const name = sheetInfo(read, o.box.sheet!)?.name ?? o.box.sheet!;
-    if (!out.includes(name)) out.push(name);
+    out.add(sheetInfo(read, o.box.sheet!)?.name ?? o.box.sheet!);
   }
-  return out;
+  const order = (name: string) => read.sheets.findIndex((s) => s.name === name);
+  return [...out].sort((a, b) => order(a) - order(b));
 }
 
 /**

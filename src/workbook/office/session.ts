@@ -1,11 +1,11 @@
 /// <reference types="office-js" />
 import { evaluate, getScheme } from '../../engine';
 import type { Finding, Scheme } from '../../engine';
-import { outputValues } from '../outputs';
+import { isResultsSheet, outputValues } from '../outputs';
 import type { CurrentInputs, InsertOptions, InsertReport, LayoutReport, PaneSession, RecomputeReason, RecomputeResult } from '../session';
 import type { SyncRecord } from '../sync';
 import { changedSince, makeSyncRecord } from '../sync';
-import { SYNC_RANGE, SYNC_SHEET } from '../syncStore';
+import { isSyncSheet, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
 import { splitSheet, topLeft } from './a1';
 import { Binding, ChangeEvent, classifyChange, Debouncer, globalTimer, Timer } from './changes';
 import { autoOpenSetting, capabilities, markAutoShow, requirementMessage, setAutoOpenSetting } from './host';
@@ -66,6 +66,8 @@ export class OfficeSession implements PaneSession {
   private listenFailed = false;
   private readonly listeners = new Set<(result: RecomputeResult) => void>();
   private readonly guard = new ProtectionGuard();
+  /** the last upgrade that could not be done, said again while its outputs stay unwritten */
+  private blockedLayout: { report: LayoutReport; findings: Finding[] } | null = null;
   private serial: Promise<unknown> = Promise.resolve();
   private readonly changes: Debouncer<ChangeEvent>;
   private readonly schemes: Scheme[];
@@ -235,6 +237,7 @@ export class OfficeSession implements PaneSession {
       issues.push(...read.problems);
       // once per session, in a step of its own, whatever the writes below do
       issues.push(...(await this.listen(context, read, reason)));
+      if (OFFICER_STARTED.has(reason) && !read.structureProtected) await this.hideHelpers(context, read);
 
       const evaluation = evaluate(scheme, { values: read.values, cells: read.cells });
       const wanted = outputValues(scheme, evaluation);
@@ -247,6 +250,7 @@ export class OfficeSession implements PaneSession {
         const upgrade = await upgradeLayout(context, scheme, read, wanted, this.guard);
         layout = upgrade.report;
         issues.push(...upgrade.findings);
+        this.blockedLayout = layout.state === 'blocked' ? { report: layout, findings: upgrade.findings } : null;
         written += upgrade.moved.size;
         syncSheet ||= upgrade.syncSheetAdded;
         current = new Map([...read.outputs].filter(([name]) => !upgrade.moved.has(name)));
@@ -255,9 +259,14 @@ export class OfficeSession implements PaneSession {
       const plan = planWrites(wanted, current, read.inputBoxes.values(), (sheet) => !!sheetInfo(read, sheet)?.protected);
       issues.push(...plan.refused);
       if (plan.locked.length && !layout) {
-        const sheets = [...new Set(plan.locked.map((w) => sheetInfo(read, w.box.sheet!)?.name ?? w.box.sheet!))];
-        layout = { state: 'pending', message: say.layoutPending(sheets), sheets };
-        issues.push({ severity: 'warning', code: 'layout_pending', message: layout.message, inputs: [] });
+        if (this.blockedLayout) {
+          // what stopped the upgrade still holds (a password …): say that, not that 同步 would do it
+          layout = this.blockedLayout.report;
+          issues.push(...this.blockedLayout.findings);
+        } else {
+          layout = { state: 'pending', message: say.layoutPending(earlier), sheets: earlier };
+          issues.push({ severity: 'warning', code: 'layout_pending', message: layout.message, inputs: [] });
+        }
       }
 
       const record = makeSyncRecord(scheme.id, scheme.version, read.values, this.clock());
@@ -323,6 +332,18 @@ export class OfficeSession implements PaneSession {
     } catch (e) {
       return [{ severity: 'warning', code: 'record_failed', message: say.recordFailed(e), inputs: [] }];
     }
+  }
+
+  /**
+   * LibreOffice saves a very hidden sheet as merely hidden, which Excel lets anyone unhide: the results and
+   * sync sheets are made very hidden again — only in a recompute the officer starts, since setting a sheet's
+   * visibility cannot be undone in Excel on Windows and Mac. A failure only leaves them hidden.
+   */
+  private async hideHelpers(context: Excel.RequestContext, read: ReadResult): Promise<void> {
+    const shown = read.sheets.filter((s) => (isResultsSheet(s.name) || isSyncSheet(s.name)) && s.visibility !== 'VeryHidden');
+    if (!shown.length) return;
+    for (const s of shown) context.workbook.worksheets.getItem(s.id).visibility = 'VeryHidden';
+    await context.sync().catch(() => undefined);
   }
 
   /**
