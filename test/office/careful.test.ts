@@ -109,7 +109,8 @@ describe('cell-edit mode', () => {
 describe('change handlers', () => {
   it('are registered once, workbook-wide: four recomputes, one handler — even when every write fails', async () => {
     const { mock, session } = await workbookWithTemplates();
-    mock.failWrite = (sheet) => sheet === 'jixiao_out';
+    // every output write fails, wherever the outputs live (评分表 in the earlier design)
+    mock.failWrite = (sheet) => sheet === 'jixiao_out' || sheet === '评分表';
     for (const reason of ['open', 'manual', 'focus', 'manual'] as const) {
       mock.setQuiet('in_staff_actual', reason === 'focus' ? 19 : 20 + mock.syncCount);
       const r = await session.recompute(reason);
@@ -190,6 +191,16 @@ describe('each step known', () => {
     expect(r.evaluation.issues.some((i) => i.code.startsWith('record'))).toBe(false);
     expect(mock.sheet('jixiao_sync').visibility).toBe('VeryHidden');
     expect(String(mock.sheet('jixiao_sync').cells.get('A1')?.value)).toMatch(/^jixiao:1\/1:\{/);
+  });
+
+  it('a results sheet someone protected is said, not unprotected', async () => {
+    const { mock, session } = await workbookWithTemplates();
+    mock.sheet('jixiao_out').protection = { protected: true, options: {} };
+    const r = await session.recompute('manual');
+    expect(r.written).toBe(0);
+    expect(mock.protectionCalls).toEqual([]);
+    expect(r.evaluation.issues.find((i) => i.code === 'results_protected')!.message).toContain('jixiao_out 被设置了保护');
+    expect(r.layout).toBeUndefined();
   });
 
   it('finds its record sheet under any spelling (JIXIAO_SYNC), and adds no second one', async () => {

@@ -110,5 +110,7 @@ export const say = {
   layoutBlockedSheet: (sheet: string) =>
     `无法撤销工作表“${sheet}”的保护（可能设有密码），该表上的评分结果未更新。请在“审阅”选项卡中点击“撤销工作表保护”（输入密码）后点击“同步”；升级完成后可再为该表设置保护`,
   layoutBlockedOther: (sheet: string, e: unknown) => `工作表“${sheet}”未能升级：${reasonOf(e)}。该表上的评分结果未更新，请点击“同步”重试`,
+  resultsProtected: () =>
+    '保存评分结果的隐藏工作表 jixiao_out 被设置了保护，评分结果未能写入。请在“审阅”选项卡中撤销该表的保护（它可能已被取消隐藏），然后点击“同步”',
   reprotectFailed: (sheet: string, e: unknown) => `工作表“${sheet}”的保护未能恢复：${reasonOf(e)}。请在“审阅”选项卡中点击“保护工作表”`,
 };

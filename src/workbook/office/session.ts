@@ -258,7 +258,10 @@ export class OfficeSession implements PaneSession {
 
       const plan = planWrites(wanted, current, read.inputBoxes.values(), (sheet) => !!sheetInfo(read, sheet)?.protected);
       issues.push(...plan.refused);
-      if (plan.locked.length && !layout) {
+      if (plan.locked.length && !earlier.length) {
+        // the results sheet itself protected (unhidden after a LibreOffice round trip, then protected by hand)
+        issues.push({ severity: 'warning', code: 'results_protected', message: say.resultsProtected(), inputs: [] });
+      } else if (plan.locked.length && !layout) {
         if (this.blockedLayout) {
           // what stopped the upgrade still holds (a password …): say that, not that 同步 would do it
           layout = this.blockedLayout.report;
