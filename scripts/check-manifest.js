@@ -5,6 +5,8 @@
  *
  *   - the XML is well-formed and is a TaskPaneApp for the Workbook host;
  *   - Permissions is exactly ReadWriteDocument; Id is a GUID;
+ *   - <Requirements> asks for ExcelApi 1.7 or later, what every recompute calls, so that Excel without it
+ *     (Excel 2016 volume licence: ExcelApi 1.1) does not offer the add-in;
  *   - every resid resolves to a resource of the right kind, ids are unique,
  *     strings fit Office's length limits;
  *   - every URL (IconUrl, HighResolutionIconUrl, SupportUrl, SourceLocation, bt:Image, bt:Url,
@@ -26,6 +28,8 @@ const { DEV_ORIGIN, normaliseOrigin, originFromEnv } = require('./make-manifest'
 const { readPngSize } = require('./make-icons');
 
 const REQUIRED_PERMISSION = 'ReadWriteDocument';
+/** the ExcelApi version a recompute needs (src/workbook/office/host.ts REQUIRED.recompute) */
+const REQUIRED_EXCEL_API = '1.7';
 const REQUIRED_HOST = 'Workbook';
 const SHORT_STRING_MAX = 125;
 const LONG_STRING_MAX = 250;
@@ -126,6 +130,17 @@ function valuesOf(node) {
   return out;
 }
 
+/** "1.10" vs "1.7" as versions, not as text. */
+function compareVersions(a, b) {
+  const x = String(a).split('.').map(Number);
+  const y = String(b).split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] || 0) - (y[i] || 0);
+    if (d) return d;
+  }
+  return 0;
+}
+
 // ---------------------------------------------------------------- the check
 
 /**
@@ -144,6 +159,8 @@ function checkManifest(options) {
     description: undefined,
     permissions: undefined,
     hosts: [],
+    /** <Requirements><Sets>: set name → MinVersion */
+    requirements: {},
     overrideHosts: [],
     taskpaneIds: [],
     resources: {},
@@ -221,6 +238,23 @@ function checkManifest(options) {
 
   facts.hosts = (child(root, 'Hosts')?.children || []).filter((h) => h.local === 'Host').map((h) => attr(h, 'Name'));
   if (!facts.hosts.includes(REQUIRED_HOST)) problems.push(`<Hosts> must contain <Host Name="${REQUIRED_HOST}"/>, found ${JSON.stringify(facts.hosts)}`);
+
+  // --- requirement sets (after <Hosts>, before <DefaultSettings>: the schema's order)
+  const order = root.children.map((c) => c.local);
+  const reqNode = child(root, 'Requirements');
+  const sets = reqNode ? child(reqNode, 'Sets') : undefined;
+  for (const set of sets ? sets.children.filter((c) => c.local === 'Set') : []) {
+    facts.requirements[attr(set, 'Name')] = attr(set, 'MinVersion') ?? attr(sets, 'DefaultMinVersion') ?? '1.1';
+  }
+  const excelApi = facts.requirements.ExcelApi;
+  if (!excelApi) {
+    problems.push(`<Requirements> must ask for <Set Name="ExcelApi" MinVersion="${REQUIRED_EXCEL_API}"/>: without it Excel that cannot run the add-in still offers it`);
+  } else if (compareVersions(excelApi, REQUIRED_EXCEL_API) < 0) {
+    problems.push(`<Requirements> asks for ExcelApi ${excelApi}; a recompute needs ${REQUIRED_EXCEL_API}`);
+  }
+  if (reqNode && !(order.indexOf('Hosts') < order.indexOf('Requirements') && order.indexOf('Requirements') < order.indexOf('DefaultSettings'))) {
+    problems.push('<Requirements> must come after <Hosts> and before <DefaultSettings>');
+  }
 
   const overrides = child(root, 'VersionOverrides');
   if (!overrides) problems.push('<VersionOverrides> is missing (no ribbon button)');
@@ -439,7 +473,7 @@ function main(argv) {
   return result.ok ? 0 : 1;
 }
 
-module.exports = { checkManifest, parseXml };
+module.exports = { checkManifest, parseXml, REQUIRED_EXCEL_API };
 
 if (require.main === module) {
   try {

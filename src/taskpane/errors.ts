@@ -1,3 +1,4 @@
+import { officeErrorText } from '../workbook/office/messages';
 import { S } from './strings';
 
 export type FailedAction = keyof typeof S.failed;
@@ -7,15 +8,16 @@ const CJK = /[\u3400-\u9fff]/;
 /**
  * A Chinese sentence for an error thrown by the session, for the message bar. Our own code throws Chinese
  * messages, so those are shown (first line only); Office.js errors carry an English message and a code, which
- * is mapped where known. A stack, or an English message an officer cannot act on, is never shown.
+ * is worded by the Office adapter (officeErrorText) where known. A stack, or an English message an officer
+ * cannot act on, is never shown.
  */
 export function describeError(action: FailedAction, err: unknown): string {
   return `${S.failed[action]}：${reason(err)}`;
 }
 
 function reason(err: unknown): string {
-  const code = typeof err === 'object' && err !== null ? (err as { code?: unknown }).code : undefined;
-  if (typeof code === 'string' && S.officeErrors[code]) return S.officeErrors[code];
+  const worded = officeErrorText(err);
+  if (worded) return worded;
   const message =
     typeof err === 'string' ? err : err instanceof Error || (typeof err === 'object' && err !== null) ? (err as { message?: unknown }).message : undefined;
   if (typeof message === 'string' && CJK.test(message)) {

@@ -81,16 +81,6 @@ export const S = {
     clear: '清除失败',
   },
   unexpected: '发生了意外错误，请重试；如仍失败，请关闭并重新打开任务窗格。',
-  officeErrors: {
-    InvalidOperationInCellEditMode: '单元格正处于编辑状态，请按 Enter 或 Esc 结束编辑后再试。',
-    ItemNotFound: '找不到所需的工作表或名称，可能已被删除或改名。',
-    InvalidReference: '单元格引用无效，可能相关工作表已被删除或改名。',
-    AccessDenied: '工作簿处于只读或受保护状态，无法写入。',
-    ItemAlreadyExists: '已存在同名的工作表或名称。',
-    GeneralException: 'Excel 暂时无法完成操作，请稍后重试。',
-    RequestPayloadSizeLimitExceeded: '一次写入的数据过多，请重试。',
-    Unauthenticated: '登录已失效，请重新登录后再试。',
-  } as Record<string, string>,
 } as const;
 
 export const STATUS_LABEL: Record<IndicatorStatus, string> = {

@@ -3,6 +3,29 @@ import type { Evaluation, Scheme } from '../engine';
 import type { OutputValue } from './types';
 
 /**
+ * The very hidden sheet that holds every output value (score_<id>, text_<id>, total, grade, status line) under
+ * its defined name. It is never protected, so a recompute writes it without unprotecting anything (which
+ * would clear the officer's undo history); the locked, visible cells of 评分表 and 基本情况表 show the values
+ * through formulas such as =IF(text_goal_fit="","",text_goal_fit).
+ */
+export const RESULTS_SHEET = 'jixiao_out';
+
+/** Sheet names compare case-insensitively, as in Excel: the results sheet under any spelling. */
+export function isResultsSheet(name: string): boolean {
+  return name.toLowerCase() === RESULTS_SHEET;
+}
+
+/** Every output name of a scheme, in the order outputValues() yields them (and the results sheet lists them). */
+export function outputNames(scheme: Scheme): string[] {
+  return [
+    ...scheme.indicators.flatMap((i) => [scheme.scoreName(i.id), scheme.textName(i.id)]),
+    scheme.outputs.total,
+    scheme.outputs.grade,
+    scheme.outputs.status,
+  ];
+}
+
+/**
  * The value of every output name for an evaluation — the one mapping both adapters write:
  * score_<id> (number or empty), text_<id> (the 评价得分 text with its score), total, grade, status line.
  */

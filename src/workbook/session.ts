@@ -24,6 +24,30 @@ export interface RecomputeResult {
   changedSinceSync: string[];
   /** how many output cells were written (0 when nothing changed) */
   written: number;
+  /**
+   * Set when the workbook was made by an earlier version, which kept the outputs in locked cells of
+   * protected sheets: what this recompute did about it. The pane shows `message` to the officer.
+   */
+  layout?: LayoutReport;
+}
+
+/**
+ * A workbook of the earlier layout and its upgrade to the current one (outputs on the very hidden results
+ * sheet, shown by formulas), which unprotects each protected sheet once and so clears Excel's undo history
+ * once. It happens only in a recompute the officer starts (opening the pane, 同步, inserting), never in one
+ * started by a change.
+ */
+export interface LayoutReport {
+  /**
+   * upgraded: done in this recompute; pending: left for the next recompute the officer starts, and the
+   * outputs on protected sheets were not written; blocked: could not be done (structure protected, a sheet
+   * with a password …) — `message` says what to do.
+   */
+  state: 'upgraded' | 'pending' | 'blocked';
+  /** for the officer, in Chinese */
+  message: string;
+  /** the visible sheets that held outputs */
+  sheets: string[];
 }
 
 /**
@@ -43,6 +67,7 @@ export interface CurrentInputs {
 export interface PaneSession {
   /** The scheme whose templates the workbook holds, or null when it holds none. */
   detect(): Promise<Scheme | null>;
+  /** Adds the template sheets; the pane then calls recompute('insert') to fill the outputs and record the sync. */
   insertTemplate(
     scheme: Scheme,
     options: InsertOptions,
@@ -59,4 +84,11 @@ export interface PaneSession {
   select(cell: string): Promise<void>;
   /** Called after every recompute the session starts by itself (an input changed). Returns unsubscribe. */
   subscribe(listener: (result: RecomputeResult) => void): () => void;
+  /**
+   * Whether the pane opens by itself with this workbook (Office only: the document setting
+   * Office.AutoShowTaskpaneWithDocument). Absent where there is no such thing; the pane then shows no switch.
+   */
+  autoOpen?(): Promise<boolean>;
+  /** Turns the pane's auto-open on or off for this workbook; rejects (with a Chinese message) when Office could not save it. */
+  setAutoOpen?(on: boolean): Promise<void>;
 }

@@ -12,6 +12,11 @@ export const SYNC_CHUNK = 30000;
 /** the range both adapters read and write */
 export const SYNC_RANGE = `${SYNC_COLUMN}1:${SYNC_COLUMN}${SYNC_MAX_CELLS}`;
 
+/** Sheet names compare case-insensitively, as in Excel: the sync sheet under any spelling (JIXIAO_SYNC too). */
+export function isSyncSheet(name: string): boolean {
+  return name.toLowerCase() === SYNC_SHEET;
+}
+
 /**
  * Each cell starts with `jixiao:<part>/<parts>:` so that no chunk can be taken for a formula, a number or a
  * date by the host (a chunk could otherwise start with "=" or look like "2024-01-01").

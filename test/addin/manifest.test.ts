@@ -6,6 +6,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { REQUIRED } from '../../src/workbook/office/host';
 
 interface LocalisedValue {
   default: string;
@@ -20,6 +21,7 @@ interface ManifestFacts {
   description: LocalisedValue;
   permissions: string;
   hosts: string[];
+  requirements: Record<string, string>;
   overrideHosts: string[];
   taskpaneIds: string[];
   resources: Record<string, string>;
@@ -96,6 +98,13 @@ describe('manifest.xml', () => {
     expect(facts.hosts).toEqual(['Workbook']);
     expect(facts.overrideHosts).toEqual(['Workbook']);
     expect(xml).toMatch(/xsi:type="VersionOverridesV1_0"/);
+  });
+
+  test('asks for the ExcelApi version every recompute needs (1.7), so that Excel 2016 volume licence does not offer it', () => {
+    // Microsoft's table: volume-licensed Office 2016 has ExcelApi 1.1, volume-licensed Office 2019 stops at 1.7
+    expect(facts.requirements).toEqual({ ExcelApi: '1.7' });
+    expect(facts.requirements.ExcelApi).toBe(REQUIRED.recompute);
+    expect(xml).toMatch(/<\/Hosts>\s*(<!--[\s\S]*?-->\s*)?<Requirements>\s*<Sets DefaultMinVersion="1\.7">\s*<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
   });
 
   test('keeps its GUID', () => {
@@ -179,6 +188,20 @@ describe('check-manifest finds problems', () => {
   test('more permissions than needed', () => {
     const r = checkVariant('perm.xml', (t) => t.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>ReadWriteMailbox</Permissions>'));
     expect(r.problems).toEqual([expect.stringMatching(/<Permissions> is "ReadWriteMailbox"; this add-in needs exactly ReadWriteDocument/)]);
+  });
+
+  test('no <Requirements>, too low a version, or one in the wrong place', () => {
+    const none = checkVariant('noreq.xml', (t) => t.replace(/<Requirements>[\s\S]*?<\/Requirements>/, ''));
+    expect(none.problems).toEqual([expect.stringMatching(/<Requirements> must ask for <Set Name="ExcelApi" MinVersion="1\.7"\/>/)]);
+    const low = checkVariant('lowreq.xml', (t) => t.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.4"/>'));
+    expect(low.problems).toEqual(['<Requirements> asks for ExcelApi 1.4; a recompute needs 1.7']);
+    const later = checkVariant('later.xml', (t) => t.replace('<Set Name="ExcelApi" MinVersion="1.7"/>', '<Set Name="ExcelApi" MinVersion="1.10"/>'));
+    expect(later.problems).toEqual([]);
+    const moved = checkVariant('moved.xml', (t) => {
+      const req = /\s*<Requirements>[\s\S]*?<\/Requirements>/.exec(t)![0];
+      return t.replace(req, '').replace('<Permissions>ReadWriteDocument</Permissions>', `<Permissions>ReadWriteDocument</Permissions>${req}`);
+    });
+    expect(moved.problems).toEqual(['<Requirements> must come after <Hosts> and before <DefaultSettings>']);
   });
 
   test('XML that is not well-formed', () => {

@@ -123,14 +123,18 @@ describe('the 报送版 of the worked example', () => {
     expect(wb.getWorksheet('满意度调查')!.pageSetup.orientation).toBe('portrait');
   });
 
-  it('keeps every defined name where the template has it', () => {
+  it('keeps every defined name: inputs where the template has them, outputs on the visible cells that show them', () => {
     const names = new Map(wb.definedNames.model.map((n) => [n.name, n.ranges]));
     const plan = planTemplate(scheme, {});
     expect([...names.keys()].sort()).toEqual(plan.names.map((n) => n.name).sort());
     for (const n of plan.names) {
-      const abs = n.range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
-      expect([n.name, names.get(n.name)]).toEqual([n.name, [`'${n.sheet}'!${abs}`]]);
+      const at = n.shownAt ?? n;
+      const abs = at.range.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      expect([n.name, names.get(n.name)]).toEqual([n.name, [`'${at.sheet}'!${abs}`]]);
     }
+    expect(names.get('score_total')).toEqual(["'基本情况表'!$D$2"]);
+    expect(names.get('text_goal_fit')).toEqual(["'评分表'!$H$4"]);
+    expect(zipEntry(sub.bytes, 'xl/workbook.xml')).not.toMatch(/jixiao_out/);
   });
 
   it('re-opens and re-scores to the same inputs, total 73.28 and grade 中', async () => {

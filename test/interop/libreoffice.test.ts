@@ -1,6 +1,7 @@
 /**
  * Interop with LibreOffice Calc (headless): the template and a scored file open, convert to PDF with A4
- * pages (评分表 in landscape), and a re-save as .xlsx by LibreOffice keeps every defined name and input value.
+ * pages (评分表 in landscape), a re-save as .xlsx by LibreOffice keeps every defined name and input value, and
+ * LibreOffice shows the scores that live on the hidden results sheet in the visible cells.
  * Needs `soffice` (Debian: libreoffice-calc-nogui), which .ci/run installs.
  */
 import { execFileSync } from 'child_process';
@@ -102,4 +103,30 @@ test('a re-save as .xlsx by LibreOffice keeps every defined name and input value
   const e = evaluate(scheme, b);
   expect(e.total.toNumber()).toBe(73.28);
   expect(e.grade).toBe('中');
+});
+
+test('LibreOffice shows the scores in the locked cells of 评分表 and 基本情况表, read through the hidden results sheet', async () => {
+  fs.writeFileSync(path.join(dir, 'shown.xlsx'), await scoredExample());
+  fs.mkdirSync(path.join(dir, 'shown'), { recursive: true });
+  soffice(['--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'shown'), 'shown.xlsx']);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(path.join(dir, 'shown', 'shown.xlsx')) as unknown as ExcelJS.Buffer);
+  // what LibreOffice computed and stored for the formulas that show the outputs
+  const shown = (sheet: string, address: string) => {
+    const v = wb.getWorksheet(sheet)!.getCell(address).value as { formula?: string; result?: unknown } | null;
+    return v && typeof v === 'object' && 'formula' in v ? { formula: v.formula, result: v.result } : v;
+  };
+  expect(shown('评分表', 'I6')).toEqual({ formula: 'IF(score_staff_control="","",score_staff_control)', result: 2 });
+  expect(shown('评分表', 'H6')).toEqual({
+    formula: 'IF(text_staff_control="","",text_staff_control)',
+    result: '（21/20）×100%=105.00%，超过100%共5.00个百分点，扣2分，得2分',
+  });
+  expect(shown('评分表', 'I25')).toEqual({ formula: 'score_total', result: 73.28 });
+  expect(shown('基本情况表', 'D2')).toEqual({ formula: 'IF(score_total="","",score_total)', result: 73.28 });
+  expect(shown('基本情况表', 'D3')).toEqual({ formula: 'IF(score_grade="","",score_grade)', result: '中' });
+  // the outputs stay on the results sheet, which LibreOffice keeps out of sight (it saves very hidden as hidden)
+  const ref = wb.definedNames.model.find((n: { name: string }) => n.name === 'score_staff_control')!.ranges[0];
+  expect(ref).toMatch(/^'?jixiao_out'?!\$B\$6$/);
+  expect(['hidden', 'veryHidden']).toContain(wb.getWorksheet('jixiao_out')!.state);
+  expect(wb.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查']);
 });

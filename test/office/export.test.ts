@@ -169,6 +169,9 @@ describe('openAsNewWorkbook', () => {
     const requirements = { isSetSupported: jest.fn((_set: string, v?: string) => v !== '1.8') };
     (globalThis as { Office?: unknown }).Office = { context: { requirements } };
     expect(newWorkbookProblem()).toContain('ExcelApi 1.8');
+    // volume-licensed Office 2019 stops at ExcelApi 1.7 (Microsoft's requirement-set table)
+    expect(newWorkbookProblem()).toContain('批量许可版 Excel 2019 不支持');
+    expect(newWorkbookProblem()).not.toMatch(/Excel 2019、/);
     const opened = await openAsNewWorkbook(new Uint8Array([1, 2, 3]), FILE_NAME, { link: (_b, fileName) => ({ href: 'blob:x', fileName, revoke() {} }) });
     expect(opened.kind).toBe('download');
     expect(createWorkbook).not.toHaveBeenCalled();

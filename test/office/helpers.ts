@@ -2,6 +2,7 @@ import { getScheme } from '../../src/engine';
 import type { RawValue } from '../../src/engine';
 import { OfficeSession } from '../../src/workbook/office';
 import type { OfficeSessionOptions } from '../../src/workbook/office';
+import { planTemplate } from '../../src/workbook/template';
 import example from '../../templates/samples/dept-2013-example.json';
 import { cellsOf, MockExcel } from './mockExcel';
 
@@ -25,15 +26,20 @@ export function newSession(options: OfficeSessionOptions = {}): OfficeSession {
   return new OfficeSession({ live: true, clock: () => new Date('2025-03-01T08:00:00Z'), onError: (e) => { throw e; }, ...options });
 }
 
-/** An Excel workbook holding the three templates, inserted by the session itself, optionally filled in. */
+/**
+ * An Excel workbook holding the three templates, inserted by the session itself and recomputed once as the pane
+ * does after an insert, optionally filled in.
+ */
 export async function workbookWithTemplates(fill: Record<string, RawValue> | null = exampleValues(), options: OfficeSessionOptions = {}) {
   const { mock, sync } = mockExcel();
   mock.addSheet('Sheet1');
   const session = newSession(options);
   await session.insertTemplate(scheme, { sheets: [...ALL], unit: '万元' }, () => undefined);
+  await session.recompute('insert');
   if (fill) for (const [name, value] of Object.entries(fill)) mock.setQuiet(name, value);
   sync.mockClear();
   mock.writes.length = 0;
+  mock.protectionCalls.length = 0;
   return { mock, sync, session };
 }
 
@@ -46,4 +52,20 @@ export function inputCells(mock: MockExcel): Set<string> {
     for (const c of cellsOf(n.address)) out.add(`${n.sheet.name}!${c}`);
   }
   return out;
+}
+
+/**
+ * Turns a workbook of the current layout into one as earlier versions made it: each output name on the locked
+ * cell of its visible sheet (a protected sheet) holding a plain value, and no results sheet.
+ */
+export function toEarlierLayout(mock: MockExcel): void {
+  for (const n of planTemplate(scheme, {}).names) {
+    if (!n.shownAt) continue;
+    const value = mock.valueOf(n.name);
+    const cell = mock.cell(n.shownAt.sheet, n.shownAt.range);
+    delete cell.formula;
+    cell.value = value;
+    mock.names.set(n.name, { sheet: mock.sheet(n.shownAt.sheet), address: n.shownAt.range });
+  }
+  mock.sheets.splice(mock.sheets.indexOf(mock.sheet('jixiao_out')), 1);
 }

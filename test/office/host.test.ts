@@ -15,16 +15,22 @@ describe('host and requirement sets', () => {
   });
 
   it('tells what this Excel can do, by ExcelApi version', () => {
-    expect(capabilities(upTo('1.14'))).toEqual({ recompute: true, live: true, insert: true, triggerSource: true });
-    expect(capabilities(upTo('1.8'))).toEqual({ recompute: true, live: true, insert: false, triggerSource: false });
-    expect(capabilities(null)).toEqual({ recompute: false, live: false, insert: false, triggerSource: false });
+    expect(capabilities(upTo('1.14'))).toEqual({ recompute: true, live: true, workbookEvents: true, insert: true, triggerSource: true });
+    expect(capabilities(upTo('1.8'))).toEqual({ recompute: true, live: true, workbookEvents: false, insert: false, triggerSource: false });
+    // volume-licensed Office 2019 stops at ExcelApi 1.7: it scores and listens, one handler per sheet, but cannot insert
+    expect(capabilities(upTo('1.7'))).toEqual({ recompute: true, live: true, workbookEvents: false, insert: false, triggerSource: false });
+    // volume-licensed Office 2016 has ExcelApi 1.1 only
+    expect(capabilities(upTo('1.1')).recompute).toBe(false);
+    expect(capabilities(null)).toEqual({ recompute: false, live: false, workbookEvents: false, insert: false, triggerSource: false });
   });
 
   it('explains in Chinese what is missing', () => {
     expect(requirementMessage('insert', capabilities(upTo('1.14')))).toBeNull();
     expect(requirementMessage('insert', capabilities(upTo('1.8')))).toContain('ExcelApi 1.9');
-    expect(requirementMessage('live', capabilities(upTo('1.4')))).toContain('同步');
-    expect(requirementMessage('recompute', capabilities(upTo('1.3')))).toContain('版本过旧');
+    expect(requirementMessage('insert', capabilities(upTo('1.7')))).toContain('批量许可版 Excel 2019');
+    expect(requirementMessage('live', capabilities(upTo('1.7')))).toBeNull();
+    expect(requirementMessage('recompute', capabilities(upTo('1.6')))).toContain('版本过旧');
+    expect(requirementMessage('recompute', capabilities(upTo('1.6')))).toContain('ExcelApi 1.7');
   });
 
   it('says when the pane runs outside Excel, and names the host', () => {

@@ -7,8 +7,16 @@
  *   operation that fails (writing a locked cell of a protected sheet, a missing sheet or name) fails the
  *   sync and drops what follows it in the batch;
  * - every write of values/formulas is logged with its address, so tests can assert none hit an input;
- * - change events: officer edits fire onChanged handlers; the add-in's own writes fire them too, with
- *   triggerSource "ThisLocalAddin" when the mock plays ExcelApi 1.14, without it otherwise.
+ * - change events: officer edits fire onChanged handlers (of the sheet, and workbook-wide ones of
+ *   worksheets.onChanged); the add-in's own writes fire them too, with triggerSource "ThisLocalAddin" when the
+ *   mock plays ExcelApi 1.14, without it otherwise;
+ * - every protect/unprotect (of a sheet or of the workbook) is logged, so tests can assert a recompute makes
+ *   none; a sheet protected with a password refuses unprotect() without it; a workbook whose structure is
+ *   protected refuses adding, deleting or hiding sheets;
+ * - cell-edit mode: while the officer edits a cell, a batch run without delayForCellEdit fails with
+ *   InvalidOperationInCellEditMode; with it, the batch waits until the edit ends (unless the mock plays a host
+ *   that ignores the option).
+ * Errors carry an Office-like `code` (ItemNotFound, AccessDenied, …) and an English message, as Excel's do.
  */
 import { OfficeMockObject } from 'office-addin-mock';
 
@@ -91,7 +99,7 @@ export interface SheetState {
   cells: Map<string, CellState>;
   merges: string[];
   validations: ValidationState[];
-  protection: { protected: boolean; options?: Record<string, unknown> };
+  protection: { protected: boolean; options?: Record<string, unknown>; password?: string };
   page: Record<string, unknown>;
   /** any other format write: "A1:F1 format.font.name" → value */
   formats: Map<string, unknown>;
@@ -120,6 +128,18 @@ export interface ChangeArgs {
 }
 
 type Op = () => void;
+
+/** An error as Office.js gives it: an English message and a code. */
+export function officeError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code, name: 'OfficeExtension.Error' });
+}
+
+export interface ProtectionCall {
+  sync: number;
+  /** a sheet's name, or "workbook" */
+  target: string;
+  op: 'protect' | 'unprotect';
+}
 /** an OfficeMockObject with the properties and methods this model adds */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Dyn = OfficeMockObject & Record<string, any>;
@@ -159,6 +179,24 @@ export class MockExcel {
   active: string | null = null;
   syncCount = 0;
   inSync = false;
+  /** every protect/unprotect queued by the code under test and applied */
+  readonly protectionCalls: ProtectionCall[] = [];
+  /** the workbook's structure protection (Review → Protect Workbook) */
+  structureProtected = false;
+  /** handlers of worksheets.onChanged (every sheet) */
+  readonly workbookHandlers: ((args: unknown) => unknown)[] = [];
+  /** a write to fail (GeneralException), e.g. to play a failure between two operations of one batch */
+  failWrite: ((sheet: string, address: string) => boolean) | null = null;
+  /** the document's comments (Excel's 备注), where a 报送版 keeps its sync record */
+  comments = '';
+  /** true: registering a change handler fails (GeneralException) */
+  failHandlers = false;
+  /** the officer is editing a cell */
+  private cellEdit: { done: Promise<void>; end: () => void } | null = null;
+  /** true: play a host that ignores delayForCellEdit (refuses the batch in cell-edit mode all the same) */
+  ignoresDelayForCellEdit = false;
+  /** how many batches Excel refused in cell-edit mode */
+  cellEditRefusals = 0;
 
   readonly context: Dyn;
   private ops: Op[] = [];
@@ -176,20 +214,47 @@ export class MockExcel {
     }) as Dyn;
     this.installNames(this.context.workbook.names);
     this.installWorksheets(this.context.workbook.worksheets);
+    this.installWorkbookProtection();
     this.context.sync = async () => {
       await this.sync();
     };
   }
 
-  /** global.Excel for the code under test: run(batch) and run(context, batch). */
+  /** global.Excel for the code under test: run(batch), run(options, batch) and run(context, batch). */
   excel(): unknown {
     const context = this.context;
     return {
       run: async (a: unknown, b?: unknown) => {
         const batch = (typeof a === 'function' ? a : b) as (ctx: unknown) => Promise<unknown>;
+        const delay = typeof a === 'object' && a !== null && (a as { delayForCellEdit?: boolean }).delayForCellEdit === true;
+        if (this.cellEdit) {
+          if (!delay || this.ignoresDelayForCellEdit) {
+            this.cellEditRefusals++;
+            throw officeError('InvalidOperationInCellEditMode', 'The operation is not allowed while the user is editing a cell.');
+          }
+          await this.cellEdit.done;
+        }
         return batch(context);
       },
     };
+  }
+
+  /** The officer starts editing a cell (F2, or typing): batches fail or wait until endCellEdit(). */
+  startCellEdit(): void {
+    let end!: () => void;
+    const done = new Promise<void>((resolve) => (end = resolve));
+    this.cellEdit = { done, end };
+  }
+
+  endCellEdit(): void {
+    const edit = this.cellEdit;
+    this.cellEdit = null;
+    edit?.end();
+  }
+
+  /** How many change handlers are registered: on every sheet and workbook-wide. */
+  handlerCount(): number {
+    return this.workbookHandlers.length + this.sheets.reduce((n, s) => n + s.handlers.length, 0);
   }
 
   /** the model itself, for the closures of the proxies it builds */
@@ -268,8 +333,9 @@ export class MockExcel {
       changeType: args.changeType ?? 'RangeEdited',
       ...(args.triggerSource ? { triggerSource: args.triggerSource } : {}),
     };
-    if (s.handlers.length) this.events.push(event);
-    for (const h of [...s.handlers]) await h(event);
+    const handlers = [...s.handlers, ...this.workbookHandlers];
+    if (handlers.length) this.events.push(event);
+    for (const h of handlers) await h(event);
   }
 
   /** Inserts rows above `row`: cells and names below move down, as in Excel. */
@@ -380,12 +446,12 @@ export class MockExcel {
 
   private failChained(what: string): void {
     this.queue(() => {
-      throw new Error(`InvalidObjectPath: ${what} is a null object`);
+      throw officeError('InvalidObjectPath', `The object path '${what}' isn't working for what you're trying to do.`);
     });
   }
 
   private live(sheet: SheetState): void {
-    if (!this.sheets.includes(sheet)) throw new Error(`ItemNotFound: the worksheet ${sheet.name} does not exist`);
+    if (!this.sheets.includes(sheet)) throw officeError('ItemNotFound', `The requested resource doesn't exist (worksheet ${sheet.name}).`);
   }
 
   // ── names ───────────────────────────────────────────────────────────────────────────────────────
@@ -407,7 +473,7 @@ export class MockExcel {
     names.add = (name: string, reference: Dyn) => {
       const target = reference.__target as { sheet: SheetState; address: string };
       mock.queue(() => {
-        if (mock.names.has(name)) throw new Error(`InvalidArgument: the name ${name} already exists`);
+        if (mock.names.has(name)) throw officeError('InvalidArgument', `The argument is invalid or missing (the name ${name} already exists).`);
         mock.names.set(name, { sheet: target.sheet, address: target.address });
       });
       return mock.namedItem(name, true);
@@ -419,9 +485,10 @@ export class MockExcel {
     const n = this.names.get(name);
     const resolves = !!n && this.sheets.includes(n.sheet);
     if (!n && !orNull) this.queue(() => {
-      throw new Error(`ItemNotFound: the name ${name} does not exist`);
+      throw officeError('ItemNotFound', `The requested resource doesn't exist (name ${name}).`);
     });
     const item = this.proxy({ name, type: 'Range', isNullObject: !n, value: resolves ? `=${n!.sheet.name}!${n!.address}` : '=#REF!' });
+    item.formula = n ? `=${quoteSheet(n.sheet.name)}!${absolute(n.address)}` : '';
     item.getRangeOrNullObject = () => {
       if (!n && this.chainedNullFails) this.failChained(name);
       return resolves ? this.range(n!.sheet, n!.address) : this.nullRange();
@@ -429,12 +496,21 @@ export class MockExcel {
     item.getRange = () => {
       if (resolves) return this.range(n!.sheet, n!.address);
       this.queue(() => {
-        throw new Error(`InvalidReference: the name ${name} does not refer to a range`);
+        throw officeError('InvalidReference', `This reference isn't valid for the current operation (name ${name}).`);
       });
       return this.nullRange();
     };
     item.delete = () => this.queue(() => {
       this.names.delete(name);
+    });
+    // NamedItem.formula (ExcelApi 1.7): pointing the name elsewhere, e.g. "=jixiao_out!$B$5"
+    track(item, ['formula'], this, (_, value) => () => {
+      const m = /^=(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(String(value));
+      const target = m && this.sheets.find((x) => x.name.toLowerCase() === (m[1]?.replace(/''/g, "'") ?? m[2]).toLowerCase());
+      if (!m || !target) throw officeError('InvalidArgument', `The argument is invalid or missing (${String(value)}).`);
+      const current = this.names.get(name);
+      if (!current) throw officeError('ItemNotFound', `The requested resource doesn't exist (name ${name}).`);
+      this.names.set(name, { sheet: target, address: m[3].replace(/\$/g, '') });
     });
     return item;
   }
@@ -459,7 +535,7 @@ export class MockExcel {
       const s = find(key);
       if (!s) {
         mock.queue(() => {
-          throw new Error(`ItemNotFound: the worksheet ${key} does not exist`);
+          throw officeError('ItemNotFound', `The requested resource doesn't exist (worksheet ${key}).`);
         });
         return mock.worksheet(mock.newSheet(key), true);
       }
@@ -472,11 +548,51 @@ export class MockExcel {
     sheets.add = (name: string) => {
       const s = mock.newSheet(name);
       mock.queue(() => {
-        if (find(name)) throw new Error(`ItemAlreadyExists: a worksheet named ${name} exists`);
+        mock.structureUnlocked('add a sheet');
+        if (find(name)) throw officeError('ItemAlreadyExists', `A resource with the same name or identifier already exists (worksheet ${name}).`);
         mock.sheets.push(s);
       });
       return mock.worksheet(s, false);
     };
+    sheets.onChanged = {
+      add: (handler: (args: unknown) => unknown) => {
+        mock.queue(() => {
+          if (mock.failHandlers) throw officeError('GeneralException', 'An internal error has occurred.');
+          mock.workbookHandlers.push(handler);
+        });
+        return {
+          context: mock.context,
+          remove: () => mock.queue(() => void mock.workbookHandlers.splice(mock.workbookHandlers.indexOf(handler), 1)),
+        };
+      },
+    };
+  }
+
+  /** Excel refuses changes to the sheets of a workbook whose structure is protected. */
+  private structureUnlocked(what: string): void {
+    if (this.structureProtected) throw officeError('AccessDenied', `You cannot perform the requested operation (${what}: the workbook's structure is protected).`);
+  }
+
+  /** workbook.protection: a fresh proxy at each access, holding the structure protection as it is then. */
+  private installWorkbookProtection(): void {
+    const mock = this.self();
+    Object.defineProperty(this.context.workbook, 'properties', { get: () => mock.proxy({ comments: mock.comments }) });
+    Object.defineProperty(this.context.workbook, 'protection', {
+      get: () => {
+        const protection = mock.proxy({ protected: mock.structureProtected });
+        protection.protect = () =>
+          mock.queue(() => {
+            mock.protectionCalls.push({ sync: mock.syncCount, target: 'workbook', op: 'protect' });
+            mock.structureProtected = true;
+          });
+        protection.unprotect = () =>
+          mock.queue(() => {
+            mock.protectionCalls.push({ sync: mock.syncCount, target: 'workbook', op: 'unprotect' });
+            mock.structureProtected = false;
+          });
+        return protection;
+      },
+    });
   }
 
   private worksheet(s: SheetState, isNull: boolean): Dyn {
@@ -491,12 +607,17 @@ export class MockExcel {
         protect: (options?: Record<string, unknown>, password?: string) =>
           mock.queue(() => {
             mock.live(s);
-            if (s.protection.protected) throw new Error('InvalidOperation: the sheet is already protected');
+            mock.protectionCalls.push({ sync: mock.syncCount, target: s.name, op: 'protect' });
+            if (s.protection.protected) throw officeError('InvalidOperation', 'The operation is invalid (the sheet is already protected).');
             s.protection = { protected: true, options: options ?? {}, ...(password ? { password } : {}) };
           }),
-        unprotect: () =>
+        unprotect: (password?: string) =>
           mock.queue(() => {
             mock.live(s);
+            mock.protectionCalls.push({ sync: mock.syncCount, target: s.name, op: 'unprotect' });
+            if (s.protection.password && s.protection.password !== password) {
+              throw officeError('InvalidArgument', 'The password you supplied is not correct.');
+            }
             s.protection = { protected: false, options: s.protection.options };
           }),
       },
@@ -524,6 +645,7 @@ export class MockExcel {
         add: (handler: (args: unknown) => unknown) => {
           mock.queue(() => {
             mock.live(s);
+            if (mock.failHandlers) throw officeError('GeneralException', 'An internal error has occurred.');
             s.handlers.push(handler);
           });
           return { context: mock.context, remove: () => mock.queue(() => void s.handlers.splice(s.handlers.indexOf(handler), 1)) };
@@ -547,11 +669,13 @@ export class MockExcel {
       delete: () =>
         mock.queue(() => {
           if (isNull) return;
+          mock.structureUnlocked('delete a sheet');
           mock.sheets.splice(mock.sheets.indexOf(s), 1);
         }),
     });
     track(ws, ['visibility'], this, (_, value) => () => {
       this.live(s);
+      this.structureUnlocked('hide a sheet');
       s.visibility = String(value);
     });
     track(ws.pageLayout, ['orientation', 'paperSize', 'zoom', 'leftMargin', 'rightMargin', 'topMargin', 'bottomMargin', 'headerMargin', 'footerMargin', 'centerHorizontally'], this, (prop, value) => () => {
@@ -666,12 +790,13 @@ export class MockExcel {
     this.live(s);
     const r = rect(address);
     if (!Array.isArray(data) || data.length !== r.bottom - r.top + 1 || data.some((row) => row.length !== r.right - r.left + 1)) {
-      throw new Error(`InvalidArgument: ${prop} for ${address} do not match its size`);
+      throw officeError('InvalidArgument', `The argument is invalid or missing (${prop} for ${address} do not match its size).`);
     }
     const cells = cellsOf(address);
     if (s.protection.protected && cells.some((a) => this.cellIn(s, a).locked)) {
-      throw new Error(`The cell you are trying to change (${s.name}!${address}) is on a protected sheet`);
+      throw officeError('AccessDenied', `The cell or chart you're trying to change (${s.name}!${address}) is on a protected sheet.`);
     }
+    if (this.failWrite?.(s.name, address)) throw officeError('GeneralException', 'An internal error has occurred.');
     const flat = data.flat();
     cells.forEach((a, i) => {
       const c = this.cellIn(s, a);
@@ -685,7 +810,7 @@ export class MockExcel {
       }
     });
     this.writes.push({ sync: this.syncCount, sheet: s.name, address, prop, data });
-    if (this.ownWriteEvents && s.handlers.length) {
+    if (this.ownWriteEvents && (s.handlers.length || this.workbookHandlers.length)) {
       this.pendingEvents.push([s, { address, source: 'Local', ...(this.triggerSource ? { triggerSource: 'ThisLocalAddin' as const } : {}) }]);
     }
   }

@@ -41,7 +41,10 @@ describe('recompute', () => {
     expectNoInputWrites(mock);
     const outputs = outputCells(mock);
     for (const cell of mock.writtenCells()) if (!cell.startsWith('jixiao_sync!')) expect(outputs.has(cell)).toBe(true);
-    // outputs are locked on protected sheets: written inside an unprotect/protect pair, still protected after
+    // the outputs live on the unprotected results sheet: no protection is touched (it would clear the undo
+    // history), the visible sheets stay protected as they were
+    expect(new Set(mock.writes.map((w) => w.sheet))).toEqual(new Set(['jixiao_out', 'jixiao_sync']));
+    expect(mock.protectionCalls).toEqual([]);
     for (const name of ['基本情况表', '评分表']) expect(mock.sheet(name).protection.protected).toBe(true);
     expect(mock.sheet('评分表').protection.options).toMatchObject({ allowFormatCells: false, selectionMode: 'Normal' });
   });
@@ -120,20 +123,24 @@ describe('recompute', () => {
     expectNoInputWrites(mock);
   });
 
-  it('says so when the outputs cannot be written (a password the officer set)', async () => {
+  it('says how many outputs landed when the write batch fails half way, in Chinese, blaming no password', async () => {
     const { mock, session } = await workbookWithTemplates();
-    const original = mock.context.sync;
+    // Excel applies a failed batch's operations up to the failing one: the 5th output write fails
     let n = 0;
-    mock.context.sync = async () => {
-      if (++n === 2) {
-        await original();
-        throw new Error('InvalidOperation: the password is incorrect');
-      }
-      return original();
-    };
+    mock.failWrite = (sheet) => sheet === 'jixiao_out' && ++n === 5;
     const r = await session.recompute('manual');
-    expect(r.written).toBe(0);
-    expect(r.evaluation.issues[0]).toMatchObject({ code: 'write_failed', severity: 'error' });
+    expect(r.written).toBe(4);
+    const f = r.evaluation.issues[0];
+    expect(f).toMatchObject({ code: 'write_failed', severity: 'error' });
+    expect(f.message).toMatch(/^评分结果未能全部写入工作簿（已写入 4\/45 项）：Excel 暂时无法完成操作，请稍后重试。请点击“同步”重试$/);
+    expect(f.message).not.toMatch(/密码|internal error/);
+    // the record, queued after the outputs, did not land either
+    expect(r.evaluation.issues.some((i) => i.code === 'record_failed')).toBe(true);
+    mock.failWrite = null;
+    const again = await session.recompute('manual');
+    expect(again.written).toBe(41);
+    expect(mock.valueOf('score_total')).toBe(73.28);
+    expect(again.evaluation.issues.some((i) => i.code === 'write_failed' || i.code === 'record_failed')).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The template plan: pure data describing the three sheets, which both renderers (exceljs, Office.js) draw.
  */
-import { nameLocations, planTemplate, schemeNames, sheetOf } from '../../src/workbook/template';
+import { formulaDerivations, nameLocations, outputHomes, planTemplate, schemeNames, sheetOf, showName } from '../../src/workbook/template';
 import type { PlanCell, SheetPlan, TemplatePlan } from '../../src/workbook/template';
 import { corners } from '../../src/workbook/template/geometry';
 import { scheme } from './helpers';
@@ -25,25 +25,61 @@ describe('names', () => {
   });
 
   it('places each name on a sheet of the plan, on a cell the plan writes', () => {
-    const sheets = new Map(plan.sheets.map((s) => [s.name, s]));
+    const sheets = new Map([...plan.sheets, plan.results].map((s) => [s.name, s]));
     for (const n of plan.names) {
       const sheet = sheets.get(n.sheet)!;
       expect(sheet).toBeDefined();
-      expect([n.name, cellAt(sheet, n.range.split(':')[0])]).toEqual([n.name, expect.anything()]);
+      expect([n.name, sheet.cells.find((c) => c.address === n.range.split(':')[0])]).toEqual([n.name, expect.anything()]);
     }
   });
 
-  it('puts the outputs where the spec wants them: total, grade and status on top of 基本情况表; text in H and score in I of 评分表', () => {
-    const at = nameLocations(plan);
-    expect(at.get('score_total')).toMatchObject({ sheet: '基本情况表', range: 'D2', role: 'output' });
-    expect(at.get('score_grade')).toMatchObject({ sheet: '基本情况表', range: 'D3' });
-    expect(at.get('status_text')).toMatchObject({ sheet: '基本情况表', range: 'D4' });
+  it('shows the outputs where the spec wants them: total, grade and status on top of 基本情况表; text in H and score in I of 评分表', () => {
+    const home = outputHomes(plan);
+    expect(home.get('score_total')).toEqual({ sheet: '基本情况表', range: 'D2' });
+    expect(home.get('score_grade')).toEqual({ sheet: '基本情况表', range: 'D3' });
+    expect(home.get('status_text')).toEqual({ sheet: '基本情况表', range: 'D4' });
     scheme.indicators.forEach((ind, i) => {
-      expect(at.get(`text_${ind.id}`)).toMatchObject({ sheet: '评分表', range: `H${4 + i}` });
-      expect(at.get(`score_${ind.id}`)).toMatchObject({ sheet: '评分表', range: `I${4 + i}` });
+      expect(home.get(`text_${ind.id}`)).toEqual({ sheet: '评分表', range: `H${4 + i}` });
+      expect(home.get(`score_${ind.id}`)).toEqual({ sheet: '评分表', range: `I${4 + i}` });
     });
+    expect(home.size).toBe(schemeNames(scheme).outputs.length);
+    const at = nameLocations(plan);
     expect(at.get('in_survey_answers')).toMatchObject({ sheet: '满意度调查', range: 'C4:L33', role: 'input' });
     expect(at.get('in_staff_quota')).toMatchObject({ sheet: '基本情况表', range: 'D12' });
+  });
+
+  it('keeps every output under its name on the very hidden results sheet, one row each, name in A and value in B', () => {
+    const at = nameLocations(plan);
+    expect(plan.results.name).toBe('jixiao_out');
+    schemeNames(scheme).outputs.forEach((name, i) => {
+      expect(at.get(name)).toMatchObject({ sheet: 'jixiao_out', range: `B${2 + i}`, role: 'output' });
+      expect(plan.results.cells.find((c) => c.address === `A${2 + i}`)!.value).toBe(name);
+    });
+    expect(plan.results.cells.find((c) => c.address === at.get('status_text')!.range)!.value).toBe('尚未评分');
+    expect(plan.results.cells.some((c) => c.formula)).toBe(false);
+  });
+
+  it('shows each output in a locked cell through a formula reading its name, blank as blank, with what it computes', () => {
+    const home = outputHomes(plan);
+    for (const [name, where] of home) {
+      const cell = cellAt(plan.sheets.find((s) => s.name === where.sheet)!, where.range)!;
+      expect([name, cell.formula, cell.derive]).toEqual([name, `IF(${name}="","",${name})`, { kind: 'name', name }]);
+      expect(plan.styles[cell.style].locked).toBe(true);
+    }
+    expect(cellAt(summary(), 'D4')!.value).toBe('尚未评分');
+    expect(showName('score_total')).toBe('IF(score_total="","",score_total)');
+  });
+
+  it('knows what every formula computes: each formula that shows a name has that name’s derive', () => {
+    const derivations = formulaDerivations(plan);
+    for (const sheet of plan.sheets) {
+      for (const c of sheet.cells.filter((x) => x.formula)) {
+        expect([sheet.name, c.address, c.derive]).toEqual([sheet.name, c.address, expect.objectContaining({ kind: expect.any(String) })]);
+        expect(derivations.get(c.formula!)).toEqual(c.derive);
+        const d = c.derive!;
+        if (d.kind === 'name') expect([c.address, [d.name, showName(d.name)].includes(c.formula!)]).toEqual([c.address, true]);
+      }
+    }
   });
 
   it('lays the summary fields out in the order of layout.summary, one row each', () => {
@@ -53,6 +89,10 @@ describe('names', () => {
     expect(new Set(rows).size).toBe(rows.length);
   });
 });
+
+function summary() {
+  return sheetOf(plan, 'summary');
+}
 
 describe('inputs', () => {
   const summary = sheetOf(plan, 'summary');

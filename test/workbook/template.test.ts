@@ -13,6 +13,8 @@ let bytes: Uint8Array;
 let wb: ExcelJS.Workbook;
 const plan = planTemplate(scheme, { dept: '示例县政务服务中心', year: 2024, unit: '万元' });
 const sheet = (name: string) => wb.getWorksheet(name)!;
+const VISIBLE = ['基本情况表', '评分表', '满意度调查'];
+const visible = () => wb.worksheets.filter((w) => w.name !== 'jixiao_out');
 
 beforeAll(async () => {
   const book = await XlsxWorkbook.create();
@@ -23,7 +25,7 @@ beforeAll(async () => {
 
 describe('defined names', () => {
   it('every input and output name resolves to its sheet and cell', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...VISIBLE, 'jixiao_out']);
     for (const [name, where] of nameLocations(plan)) {
       expect([name, nameRef(wb, name)]).toEqual([name, { sheet: where.sheet, address: where.range.split(':')[0], range: where.range }]);
     }
@@ -40,6 +42,7 @@ describe('defined names', () => {
     for (const m of ours) expect(m[1]).not.toContain('localSheetId');
     expect(xml).toContain('<definedName name="in_staff_quota">&apos;基本情况表&apos;!$D$12</definedName>');
     expect(xml).toContain('<definedName name="in_survey_answers">&apos;满意度调查&apos;!$C$4:$L$33</definedName>');
+    expect(xml).toContain('<definedName name="score_total">&apos;jixiao_out&apos;!$B$44</definedName>');
     expect(xml).toContain('<definedName name="_xlnm.Print_Area" localSheetId="1">&apos;评分表&apos;!$A$1:$H$25</definedName>');
     expect(xml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;评分表&apos;!$1:$3</definedName>');
     expect(xml).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
@@ -96,8 +99,9 @@ describe('validation, locking, protection', () => {
     expect(sheet('评分表').getCell('F21').protection?.locked).not.toBe(false);
   });
 
-  it('protects every sheet without a password, letting officers select cells and resize rows and columns', () => {
-    for (const ws of wb.worksheets) {
+  it('protects every visible sheet without a password, letting officers select cells and resize rows and columns', () => {
+    expect(visible().map((w) => w.name)).toEqual(VISIBLE);
+    for (const ws of visible()) {
       expect(protectionOf(ws)).toMatchObject({ sheet: true, formatColumns: true, formatRows: true });
       expect(protectionOf(ws).selectLockedCells).not.toBe(false);
       expect(protectionOf(ws).selectUnlockedCells).not.toBe(false);
@@ -108,6 +112,26 @@ describe('validation, locking, protection', () => {
   });
 });
 
+describe('the results sheet', () => {
+  it('is very hidden and unprotected, so that outputs are written without unprotecting anything', () => {
+    const ws = sheet('jixiao_out');
+    expect(ws.state).toBe('veryHidden');
+    expect(protectionOf(ws).sheet).toBeUndefined();
+    expect(zipEntry(bytes, 'xl/worksheets/sheet4.xml')).not.toMatch(/<sheetProtection/);
+    expect(zipEntry(bytes, 'xl/workbook.xml')).toMatch(/<sheet sheetId="4" name="jixiao_out" state="veryHidden"/);
+    expect(ws.getCell('A44').value).toBe('score_total');
+    expect(namedCell(wb, 'status_text').value).toBe('尚未评分');
+  });
+
+  it('is what the locked visible cells show, through formulas whose cached results viewers display', () => {
+    expect(sheet('基本情况表').getCell('D2').value).toEqual({ formula: 'IF(score_total="","",score_total)' });
+    expect(sheet('基本情况表').getCell('D4').value).toEqual({ formula: 'IF(status_text="","",status_text)', result: '尚未评分' });
+    expect(sheet('评分表').getCell('H4').value).toEqual({ formula: 'IF(text_goal_fit="","",text_goal_fit)' });
+    expect(sheet('评分表').getCell('I4').value).toEqual({ formula: 'IF(score_goal_fit="","",score_goal_fit)' });
+    expect(sheet('评分表').getCell('I4').protection?.locked).not.toBe(false);
+  });
+});
+
 describe('print setup, fonts, merges', () => {
   it('prints on A4, one page wide, centred, 评分表 in landscape with its header rows repeated and A–H only', () => {
     const expected: Record<string, { orientation: string; printArea: string; printTitlesRow: string }> = {
@@ -115,7 +139,7 @@ describe('print setup, fonts, merges', () => {
       评分表: { orientation: 'landscape', printArea: 'A1:H25', printTitlesRow: '1:3' },
       满意度调查: { orientation: 'portrait', printArea: 'A1:M36', printTitlesRow: '1:3' },
     };
-    for (const ws of wb.worksheets) {
+    for (const ws of visible()) {
       expect([ws.name, ws.pageSetup]).toEqual([
         ws.name,
         expect.objectContaining({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, ...expected[ws.name] }),
@@ -159,7 +183,7 @@ describe('print setup, fonts, merges', () => {
 describe('building', () => {
   it('buildTemplateWorkbook gives a plain exceljs workbook with the three sheets', async () => {
     const book = await buildTemplateWorkbook(scheme, { unit: '元' });
-    expect(book.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([...VISIBLE, 'jixiao_out']);
     const back = await reload(new Uint8Array(await book.xlsx.writeBuffer()));
     expect(namedCell(back, 'in_unit').value).toBe('元');
     expect(zipEntry(new Uint8Array(await book.xlsx.writeBuffer()), 'xl/worksheets/sheet3.xml')).toContain('sqref="C4:L33"');
@@ -168,6 +192,9 @@ describe('building', () => {
   it('refuses to insert the template twice into one workbook', async () => {
     const book = await XlsxWorkbook.fromBuffer(bytes);
     await expect(book.insertTemplate(scheme, {})).rejects.toThrow('已有名为“基本情况表”的工作表');
+    const other = await XlsxWorkbook.create();
+    other.workbook.addWorksheet('JIXIAO_OUT');
+    await expect(other.insertTemplate(scheme, {})).rejects.toThrow('已有名为“jixiao_out”的工作表');
   });
 
   it('inserts next to an officer’s own sheets, leaving them alone', async () => {
@@ -175,9 +202,9 @@ describe('building', () => {
     book.workbook.addWorksheet('封面').getCell('A1').value = '2024年度部门整体支出绩效自评';
     await book.insertTemplate(scheme, {});
     const back = await reload(await book.toBuffer());
-    expect(back.worksheets.map((w) => w.name)).toEqual(['封面', '基本情况表', '评分表', '满意度调查']);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['封面', ...VISIBLE, 'jixiao_out']);
     expect(back.getWorksheet('封面')!.getCell('A1').value).toBe('2024年度部门整体支出绩效自评');
-    expect(nameRef(back, 'score_total')).toMatchObject({ sheet: '基本情况表', address: 'D2' });
+    expect(nameRef(back, 'score_total')).toMatchObject({ sheet: 'jixiao_out', address: 'B44' });
     expect(zipEntry(await book.toBuffer(), 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;评分表&apos;!$A$1:$H$25</definedName>');
   });
 });

@@ -6,11 +6,12 @@ import { Workbook } from 'exceljs';
 import type { CellValue, Style, Worksheet } from 'exceljs';
 import type { Finding, RawValue, Scheme } from '../../engine';
 import { corners, heightFor, linesFor } from '../template/geometry';
-import { nameLocations, planTemplate } from '../template/plan';
+import { outputHomes, planTemplate } from '../template/plan';
 import { BODY_SIZE } from '../template/styles';
 import type { ProtectionPlan, TemplatePlan } from '../template/types';
 import { renderPlan } from '../xlsx/render';
 import { makeSyncRecord } from '../sync';
+import { absoluteRef, sheetNamed } from '../xlsx/names';
 import { writeSyncDescription } from '../xlsx/syncRecord';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { incompleteHeader, incompleteNotice } from './check';
@@ -34,8 +35,10 @@ const DEFAULT_WIDTH = 9;
 /**
  * The 报送版 workbook: the scheme's three sheets rendered afresh from the plan, the inputs filled as typed,
  * the outputs written, then every formula replaced by its value, data validation dropped, every cell locked
- * and every sheet protected. Print setup and defined names are the template's, so the file prints as the
- * template does and re-scores to the same result. `errors` non-empty marks it incomplete.
+ * and every sheet protected. No helper sheet is left: each output name points at the visible cell that shows
+ * it (its home in the plan), as in a workbook of the earlier layout. Print setup and the names are the
+ * template's, so the file prints as the template does and re-scores to the same result. `errors` non-empty
+ * marks it incomplete.
  */
 export async function renderSubmission(
   scheme: Scheme,
@@ -56,8 +59,9 @@ export async function renderSubmission(
   const exported = await book.readInputs(scheme);
   writeSyncDescription(workbook, makeSyncRecord(scheme.id, scheme.version, exported.values, new Date()));
 
+  for (const ws of workbook.worksheets) valuesOnly(ws);
+  dropResults(workbook, plan);
   for (const ws of workbook.worksheets) {
-    valuesOnly(ws);
     dropValidations(ws);
     lockEveryCell(ws);
     await ws.protect('', { ...SUBMISSION_PROTECTION });
@@ -91,6 +95,20 @@ function inputsFor(scheme: Scheme, values: Record<string, RawValue>): Record<str
 }
 
 const blank = (v: RawValue) => v === null || v === undefined || v === '';
+
+/**
+ * The values are on the visible sheets now: each output name moves to the cell that shows it, and the
+ * results sheet goes.
+ */
+function dropResults(workbook: Workbook, plan: TemplatePlan): void {
+  for (const n of plan.names) {
+    if (!n.shownAt) continue;
+    workbook.definedNames.remove(absoluteRef(n.sheet, n.range), n.name);
+    workbook.definedNames.add(absoluteRef(n.shownAt.sheet, n.shownAt.range), n.name);
+  }
+  const results = sheetNamed(workbook, plan.results.name);
+  if (results) workbook.removeWorksheet(results.id);
+}
 
 /** Each formula cell gets its cached result as a plain value ("" as an empty cell). */
 function valuesOnly(ws: Worksheet): void {
@@ -126,7 +144,7 @@ function lockEveryCell(ws: Worksheet): void {
  * The total and grade stay as computed (the grade is blank while an indicator cannot be scored).
  */
 function markIncomplete(workbook: Workbook, scheme: Scheme, plan: TemplatePlan, source: SubmissionSource, errors: Finding[]): void {
-  const where = nameLocations(plan).get(scheme.outputs.status);
+  const where = outputHomes(plan).get(scheme.outputs.status);
   const ws = where && workbook.getWorksheet(where.sheet);
   if (where && ws) {
     const c = corners(where.range);

@@ -26,15 +26,21 @@ const STRUCTURAL = new Set(['RowInserted', 'RowDeleted', 'ColumnInserted', 'Colu
 
 /**
  * Whether a change event should start a recompute. Our own writes never do: on ExcelApi 1.14 Excel says
- * so (triggerSource); before that they touch only output cells and the sync sheet, never an input, so
- * "touches no input" covers them. Inserted or deleted rows move every name below, so they always recompute.
+ * so (triggerSource); before that they touch only the results and sync sheets, never an input, so
+ * "touches no input" covers them. Rows or cells inserted or deleted on a sheet holding inputs move the
+ * names below, so they always recompute.
  */
 export function classifyChange(event: ChangeEvent, binding: Binding): ChangeVerdict {
   if (event.triggerSource === 'ThisLocalAddin') return { recompute: false, why: 'own' };
   const sheet = binding.sheetNames.get(event.worksheetId);
   if (sheet === undefined) return { recompute: false, why: 'other-sheet' };
   const remote = event.source === 'Remote';
-  if (event.changeType && STRUCTURAL.has(event.changeType)) return { recompute: true, names: [], remote, structural: true };
+  if (event.changeType && STRUCTURAL.has(event.changeType)) {
+    // (one handler hears every sheet: rows moved on a sheet without inputs move no name of ours)
+    const key = sheet.toLowerCase();
+    if (![...binding.inputs.values()].some((b) => b.sheet?.toLowerCase() === key)) return { recompute: false, why: 'no-input' };
+    return { recompute: true, names: [], remote, structural: true };
+  }
   const changed = parseAreas(event.address).map((b) => ({ ...b, sheet }));
   const names = namesTouched(changed, binding.inputs);
   if (!names.length) return { recompute: false, why: 'no-input' };

@@ -4,12 +4,14 @@
  * unsaved workbook in its own window, which the officer saves where the office keeps its submissions. Excel
  * gives that workbook no file name, so the caller tells the officer which name to save it under.
  *
- * Where createWorkbook is missing (Excel 2016 and other hosts below ExcelApi 1.8) or refuses, the bytes are
- * offered as a download instead: a Blob URL for an <a download> link the pane shows.
+ * Where createWorkbook is missing (hosts below ExcelApi 1.8: volume-licensed Excel 2019, which stops at 1.7, and
+ * older) or refuses, the bytes are offered as a download instead: a Blob URL for an <a download> link the pane
+ * shows.
  *
  * Nothing here loads exceljs or uses Node's Buffer: the pane's bundle runs in Office's browser.
  */
 import type { Requirements } from './host';
+import { errorCode } from './messages';
 
 /** The requirement set of Excel.createWorkbook. */
 export const NEW_WORKBOOK_API = '1.8';
@@ -90,7 +92,7 @@ export function newWorkbookProblem(options: Pick<OpenOptions, 'excel' | 'require
     }
   }
   if (!supported || typeof excel?.createWorkbook !== 'function') {
-    return `当前 Excel 版本不支持在新窗口中打开工作簿（需要 ExcelApi ${NEW_WORKBOOK_API}，Excel 2019、Microsoft 365 或网页版 Excel 支持）`;
+    return `当前 Excel 版本不支持在新窗口中打开工作簿（需要 ExcelApi ${NEW_WORKBOOK_API}：Microsoft 365、Excel 2021 及更新版本、网页版 Excel 支持，批量许可版 Excel 2019 不支持）`;
   }
   return null;
 }
@@ -139,10 +141,4 @@ export async function openAsNewWorkbook(bytes: Uint8Array, fileName: string, opt
     link,
     message: `${reason}，已改为下载：请点击下面的链接保存“${fileName}”，再用 Excel 打开。`,
   };
-}
-
-/** An Office.js error's code (e.g. GeneralException), for IT; its English message is not shown to the officer. */
-function errorCode(e: unknown): string | null {
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && /^\w{1,60}$/.test(code) ? code : null;
 }

@@ -3,23 +3,14 @@ import type { CellRef, Finding, RawValue, Scheme } from '../../engine';
 import type { OutputValue } from '../types';
 import type { SyncRecord } from '../sync';
 import { missingName } from '../names';
-import { decodeSyncRecord, encodeSyncRecord, SYNC_MAX_CELLS, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
+import { isResultsSheet, outputNames } from '../outputs';
+import { decodeSyncRecord, encodeSyncRecord, isSyncSheet, SYNC_MAX_CELLS, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
 import { Box, intersects, parseBox, topLeft } from './a1';
 
 /**
  * One batch to read everything a recompute needs, one batch to write what changed. Nothing here calls
  * context.sync(): the caller queues a read, syncs once, collects; plans and queues the writes, syncs once.
  */
-
-/** Every output name of a scheme, in the order outputValues() yields them. */
-export function outputNames(scheme: Scheme): string[] {
-  return [
-    ...scheme.indicators.flatMap((i) => [scheme.scoreName(i.id), scheme.textName(i.id)]),
-    scheme.outputs.total,
-    scheme.outputs.grade,
-    scheme.outputs.status,
-  ];
-}
 
 export interface ReadOptions {
   /** also read the output cells (to write only what differs) */
@@ -31,6 +22,8 @@ export interface ReadOptions {
    * keeps its sync record; used when there is no jixiao_sync sheet
    */
   description?: boolean;
+  /** also read whether the workbook's structure is protected (ExcelApi 1.7): then no sheet can be added */
+  structure?: boolean;
   /**
    * Names and sheets known to exist: when given, nothing else is asked for. Used for the retry after a host
    * that refuses to chain a call off a missing name or sheet (see readAll).
@@ -46,6 +39,7 @@ export interface PendingRead {
   outputs: Map<string, Excel.Range | null>;
   record: Excel.Range | null;
   properties: Excel.DocumentProperties | null;
+  protection: Excel.WorkbookProtection | null;
 }
 
 /** Queues the loads of one read; call context.sync() once, then collectRead(). See readAll for the usual way. */
@@ -70,7 +64,8 @@ export function queueRead(context: Excel.RequestContext, scheme: Scheme, options
     for (const name of outputNames(scheme)) outputs.set(name, byName(name, 'address,values,formulas,rowCount,columnCount'));
   }
   let record: Excel.Range | null = null;
-  if (options.record && (!known || known.sheets.has(SYNC_SHEET))) {
+  if (options.record && (!known || [...known.sheets].some(isSyncSheet))) {
+    // (Excel finds a sheet by name whatever its case)
     record = sheets.getItemOrNullObject(SYNC_SHEET).getUsedRangeOrNullObject(true);
     record.load('values');
   }
@@ -79,7 +74,12 @@ export function queueRead(context: Excel.RequestContext, scheme: Scheme, options
     properties = wb.properties;
     properties.load('comments');
   }
-  return { scheme, names, sheets, inputs, outputs, record, properties };
+  let protection: Excel.WorkbookProtection | null = null;
+  if (options.structure) {
+    protection = wb.protection;
+    protection.load('protected');
+  }
+  return { scheme, names, sheets, inputs, outputs, record, properties, protection };
 }
 
 /**
@@ -131,7 +131,12 @@ export interface ReadResult {
   outputs: Map<string, OutputCell>;
   sheets: SheetInfo[];
   names: Set<string>;
+  /** the very hidden jixiao_sync sheet exists (under any spelling) */
   syncSheet: boolean;
+  /** the very hidden jixiao_out sheet exists */
+  resultsSheet: boolean;
+  /** whether the workbook's structure is protected; null when not read */
+  structureProtected: boolean | null;
   record: SyncRecord | null;
 }
 
@@ -186,14 +191,30 @@ export function collectRead(p: PendingRead): ReadResult {
     });
   }
 
-  const syncSheet = sheets.some((s) => s.name === SYNC_SHEET);
+  const syncSheet = sheets.some((s) => isSyncSheet(s.name));
+  const resultsSheet = sheets.some((s) => isResultsSheet(s.name));
   let record: SyncRecord | null = null;
   if (p.record && syncSheet && !p.record.isNullObject) {
     record = decodeSyncRecord(((p.record.values as unknown[][]) ?? []).map((row) => row[0]));
   } else if (p.properties) {
     record = decodeSyncRecord((p.properties.comments ?? '').split('\n'));
   }
-  return { values, cells, problems, inputBoxes, outputs, sheets, names, syncSheet, record };
+  const structureProtected = p.protection ? !!p.protection.protected : null;
+  return { values, cells, problems, inputBoxes, outputs, sheets, names, syncSheet, resultsSheet, structureProtected, record };
+}
+
+/** The sheet a read saw under this name (Excel compares sheet names case-insensitively). */
+export function sheetInfo(read: ReadResult, name: string): SheetInfo | undefined {
+  const key = name.toLowerCase();
+  return read.sheets.find((s) => s.name.toLowerCase() === key);
+}
+
+/**
+ * Outputs of the earlier layout: on a visible sheet, where they can be written only by unprotecting the sheet
+ * (if it is protected). A workbook of the current layout has them all on the results sheet.
+ */
+export function outputsOffResults(read: ReadResult): OutputCell[] {
+  return [...read.outputs.values()].filter((o) => !isResultsSheet(o.box.sheet!));
 }
 
 
@@ -219,16 +240,28 @@ export interface WritePlan {
   writes: PlannedWrite[];
   /** outputs not written, with why (never an input cell; a formula the officer put there is kept) */
   refused: Finding[];
+  /**
+   * Outputs that differ but sit on a protected sheet (a workbook of the earlier layout): not written, since
+   * writing them would mean unprotecting the sheet, which clears the officer's undo history.
+   */
+  locked: PlannedWrite[];
 }
 
 /**
  * The outputs whose cell differs from what they should hold. Refuses any output whose cell overlaps an
- * input cell — a name moved by hand onto an input must never let us overwrite what the officer typed.
+ * input cell — a name moved by hand onto an input must never let us overwrite what the officer typed — and
+ * leaves aside those on a protected sheet (`isProtected(sheet)`).
  */
-export function planWrites(wanted: Map<string, OutputValue>, current: Map<string, OutputCell>, inputs: Iterable<Box>): WritePlan {
+export function planWrites(
+  wanted: Map<string, OutputValue>,
+  current: Map<string, OutputCell>,
+  inputs: Iterable<Box>,
+  isProtected: (sheet: string) => boolean = () => false,
+): WritePlan {
   const inputBoxes = [...inputs];
   const writes: PlannedWrite[] = [];
   const refused: Finding[] = [];
+  const locked: PlannedWrite[] = [];
   for (const [name, value] of wanted) {
     const cell = current.get(name);
     if (!cell) continue; // reported as missing_name by collectRead
@@ -243,9 +276,10 @@ export function planWrites(wanted: Map<string, OutputValue>, current: Map<string
       continue;
     }
     if (typeof cell.formula === 'string' && cell.formula.startsWith('=')) continue;
-    if (!sameValue(cell.value, value)) writes.push({ name, box: cell.box, value });
+    if (sameValue(cell.value, value)) continue;
+    (isProtected(cell.box.sheet!) ? locked : writes).push({ name, box: cell.box, value });
   }
-  return { writes, refused };
+  return { writes, refused, locked };
 }
 
 export function sameValue(current: unknown, wanted: OutputValue): boolean {
@@ -255,66 +289,66 @@ export function sameValue(current: unknown, wanted: OutputValue): boolean {
 }
 
 /** A text that Excel would take for a formula keeps its leading quote, which Excel shows as text. */
-function cellInput(value: OutputValue): string | number {
+export function cellInput(value: OutputValue): string | number {
   if (value === null) return '';
   if (typeof value === 'string' && /^[=+\-@]/.test(value)) return `'${value}`;
   return value;
 }
 
 /**
- * Queues the writes: locked output cells sit on protected sheets, so each sheet written is unprotected and
- * protected again (with the options it had) inside the same batch.
+ * Queues the writes: plain value writes, never a protection change (WorksheetProtection.protect/unprotect
+ * cannot be undone and clear the officer's undo history). Returns how many cells were queued.
  */
-export function queueWrites(context: Excel.RequestContext, read: ReadResult, writes: PlannedWrite[]): number {
+export function queueWrites(read: ReadResult, writes: PlannedWrite[]): number {
   const inputBoxes = [...read.inputBoxes.values()];
-  const bySheet = new Map<string, PlannedWrite[]>();
   for (const w of writes) {
-    // the last line of defence: whatever planned this, an input cell is never written
+    // the last lines of defence: whatever planned this, an input cell is never written, and a protected sheet never unprotected
     if (inputBoxes.some((b) => intersects(b, w.box))) throw new Error(`refusing to write ${w.name} over an input cell`);
-    const list = bySheet.get(w.box.sheet!) ?? [];
-    list.push(w);
-    bySheet.set(w.box.sheet!, list);
+    if (sheetInfo(read, w.box.sheet!)?.protected) throw new Error(`refusing to write ${w.name} on a protected sheet`);
   }
-  let written = 0;
-  for (const [sheetName, list] of bySheet) {
-    const info = read.sheets.find((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    const sheet = context.workbook.worksheets.getItem(info?.name ?? sheetName);
-    if (info?.protected) sheet.protection.unprotect();
-    for (const w of list) {
-      const cell = read.outputs.get(w.name)!;
-      const target = cell.single ? cell.range : cell.range.getCell(0, 0);
-      target.values = [[cellInput(w.value)]];
-      written++;
-    }
-    if (info?.protected) sheet.protection.protect(info.options);
+  for (const w of writes) {
+    const cell = read.outputs.get(w.name)!;
+    const target = cell.single ? cell.range : cell.range.getCell(0, 0);
+    target.values = [[cellInput(w.value)]];
   }
-  return written;
+  return writes.length;
 }
 
-/**
- * Queues writing the sync record into jixiao_sync!A1:A20, adding the very hidden sheet the first time.
- * Queue it last: if it fails (e.g. the workbook structure is protected) the outputs are already written.
- * Returns false when the record is too long to keep.
- */
-export function queueRecord(context: Excel.RequestContext, read: ReadResult, record: SyncRecord): boolean {
+/** The 20 cells of the record, blank beyond its parts; null when the record is too long to keep. */
+function recordColumn(record: SyncRecord): string[][] | null {
   let cells: string[];
   try {
     cells = encodeSyncRecord(record);
   } catch {
-    return false;
+    return null;
   }
   const column: string[][] = [];
   for (let i = 0; i < SYNC_MAX_CELLS; i++) column.push([cells[i] ?? '']);
-  const sheets = context.workbook.worksheets;
-  let range: Excel.Range;
-  if (read.syncSheet) {
-    range = sheets.getItem(SYNC_SHEET).getRange(SYNC_RANGE);
-  } else {
-    const sheet = sheets.add(SYNC_SHEET);
-    sheet.visibility = 'VeryHidden';
-    range = sheet.getRange(SYNC_RANGE);
-    range.numberFormat = column.map(() => ['@']);
-  }
+  return column;
+}
+
+/**
+ * Queues writing the sync record into jixiao_sync!A1:A20 of a workbook that has the sheet; queue it after the
+ * outputs. Returns the range written, or null when the record is too long to keep.
+ */
+export function queueRecord(context: Excel.RequestContext, record: SyncRecord): Excel.Range | null {
+  const column = recordColumn(record);
+  if (!column) return null;
+  const range = context.workbook.worksheets.getItem(SYNC_SHEET).getRange(SYNC_RANGE);
   range.values = column;
-  return true;
+  return range;
+}
+
+/**
+ * Queues adding the very hidden jixiao_sync sheet, its cells as text, with the record in it: a batch of its
+ * own, since it fails where the workbook's structure is protected (and setting a sheet's visibility cannot be
+ * undone in Excel on Windows and Mac, so it is never done while the officer is typing).
+ */
+export function queueRecordSheet(context: Excel.RequestContext, record: SyncRecord | null): void {
+  const sheet = context.workbook.worksheets.add(SYNC_SHEET);
+  sheet.visibility = 'VeryHidden';
+  const range = sheet.getRange(SYNC_RANGE);
+  range.numberFormat = Array.from({ length: SYNC_MAX_CELLS }, () => ['@']);
+  const column = record && recordColumn(record);
+  if (column) range.values = column;
 }

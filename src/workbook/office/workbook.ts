@@ -3,7 +3,8 @@ import type { Evaluation, Scheme } from '../../engine';
 import { outputValues } from '../outputs';
 import type { TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
 import { insertTemplates } from './insert';
-import { planWrites, queueWrites, readAll } from './io';
+import { planWrites, queueWrites, readAll, sheetInfo } from './io';
+import { earlierLayoutSheets, ProtectionGuard, upgradeLayout } from './layout';
 import { excelRun, Runner } from './run';
 
 /**
@@ -29,12 +30,21 @@ export class OfficeWorkbook implements WorkbookAdapter {
     });
   }
 
-  /** Two syncs at most: read the output cells, write those that differ. */
+  /**
+   * Two syncs: read the output cells, write those that differ onto the results sheet. A workbook of the
+   * earlier layout (outputs on protected sheets) is upgraded first, as the officer asked for the write.
+   */
   writeOutputs(scheme: Scheme, evaluation: Evaluation): Promise<void> {
     return this.run(async (context) => {
-      const read = await readAll(context, scheme, { outputs: true, record: false });
-      const plan = planWrites(outputValues(scheme, evaluation), read.outputs, read.inputBoxes.values());
-      if (plan.writes.length && queueWrites(context, read, plan.writes)) await context.sync();
+      const read = await readAll(context, scheme, { outputs: true, record: false, structure: true });
+      const wanted = outputValues(scheme, evaluation);
+      let current = read.outputs;
+      if (earlierLayoutSheets(read).length) {
+        const { moved } = await upgradeLayout(context, scheme, read, wanted, new ProtectionGuard());
+        current = new Map([...read.outputs].filter(([name]) => !moved.has(name)));
+      }
+      const plan = planWrites(wanted, current, read.inputBoxes.values(), (sheet) => !!sheetInfo(read, sheet)?.protected);
+      if (plan.writes.length && queueWrites(read, plan.writes)) await context.sync();
     });
   }
 }

@@ -1,7 +1,8 @@
 import type { SchemeInput } from '../../engine';
 import { at, span } from './geometry';
 import { columnLetters } from '../../engine';
-import { PROTECTION, printOn } from './page';
+import { RESULTS_SHEET } from '../outputs';
+import { PROTECTION, printOn, showName } from './page';
 import type { Derive, PlanCell, PlanName, PlanValidation, PrintPlan, SheetPlan, StyleKey } from './types';
 import { validationFor } from './validation';
 
@@ -49,9 +50,15 @@ export class SheetBuilder {
     this.names.push({ name: input.name, sheet: this.name, range: named, role: 'input' });
   }
 
-  output(name: string, col: number, row: number, style: StyleKey, content: Content = {}, lastCol = col, lastRow = row): void {
+  /**
+   * An output's visible cell: locked, showing the value kept under the output's name on the results sheet
+   * (blank stays blank, not 0); `value` is what it shows until the first recompute. The name's own cell is
+   * placed by planTemplate.
+   */
+  output(name: string, col: number, row: number, style: StyleKey, value?: string | number, lastCol = col, lastRow = row): void {
+    const content: Content = { formula: showName(name), derive: { kind: 'name', name }, ...(value === undefined ? {} : { value }) };
     this.put(col, row, style, content, lastCol, lastRow);
-    this.names.push({ name, sheet: this.name, range: at(col, row), role: 'output' });
+    this.names.push({ name, sheet: RESULTS_SHEET, range: '', role: 'output', shownAt: { sheet: this.name, range: at(col, row) } });
   }
 
   /** Sets a row's height, keeping the larger of two requests. */

@@ -19,6 +19,9 @@ const MIN_ROW = 20;
 
 export const DEFAULT_UNIT = '万元';
 
+/** The status line of a template no one has scored yet. */
+export const NOT_SCORED = '尚未评分';
+
 /** What the template writes into an input before the officer does: the unit, year and name given. */
 export function prefills(scheme: Scheme, options: TemplateOptions): Map<string, string | number> {
   const values = new Map<string, string | number>();
@@ -96,7 +99,7 @@ export function planSummary(scheme: Scheme, options: TemplateOptions, names: Pla
   b.height(3, Math.max(24, heightFor(linesFor(bands, WIDTHS[4] + WIDTHS[5]), 9)));
 
   label(4, '评分状态');
-  b.output(scheme.outputs.status, INPUT, 4, 'outputText', { value: '尚未评分' }, LAST);
+  b.output(scheme.outputs.status, INPUT, 4, 'outputText', NOT_SCORED, LAST);
   b.height(4, heightFor(2, BODY_SIZE));
 
   label(5, '图例');

@@ -142,10 +142,26 @@ export interface SheetPlan {
 /** A workbook-scoped defined name. */
 export interface PlanName {
   name: string;
+  /** an input's sheet; for an output, the results sheet (jixiao_out) */
   sheet: string;
   /** "D8" or "C4:L33" */
   range: string;
   role: 'input' | 'output';
+  /**
+   * An output's home on a visible sheet: the locked cell whose formula shows it (评分表!H4 for text_goal_fit),
+   * and where the 报送版 — values only, no helper sheet — defines the name.
+   */
+  shownAt?: { sheet: string; range: string };
+}
+
+/**
+ * The very hidden, unprotected sheet holding every output value: row 1 a header, then one row per output in
+ * the order of outputNames(): A the name, B its value (what the name points at).
+ */
+export interface ResultsPlan {
+  name: string;
+  columns: { column: string; width: number }[];
+  cells: PlanCell[];
 }
 
 export interface TemplatePlan {
@@ -155,5 +171,7 @@ export interface TemplatePlan {
   styles: Record<StyleKey, CellStyle>;
   /** summary, scoring, survey — in that order */
   sheets: SheetPlan[];
+  /** the outputs' own sheet, after the visible ones */
+  results: ResultsPlan;
   names: PlanName[];
 }

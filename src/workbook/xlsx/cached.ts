@@ -1,8 +1,13 @@
 import { ValueType } from 'exceljs';
-import type { CellValue, Workbook } from 'exceljs';
+import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import type { RawValue, SchemeInput } from '../../engine';
+import { heightFor, linesFor } from '../template/geometry';
+import { BODY_SIZE } from '../template/styles';
 import { INCOMPLETE } from '../template/survey';
 import type { Derive } from '../template/types';
+
+/** Default column width exceljs and Excel assume when a column has none. */
+const DEFAULT_WIDTH = 9;
 
 type Result = number | string | boolean | Date;
 
@@ -49,9 +54,22 @@ function resultOf(derive: Derive, src: CacheSources, rows: RowResults): Result {
 }
 
 /**
+ * A wrapped cell of its own (评价得分 on 评分表) showing a longer text than its row allows: the row grows,
+ * never shrinks. Merged cells keep the height the template gave them.
+ */
+function fitRow(ws: Worksheet, cell: Cell, text: string): void {
+  if (!cell.alignment?.wrapText || cell.isMerged) return;
+  const width = ws.getColumn(cell.col).width ?? DEFAULT_WIDTH;
+  const need = heightFor(linesFor(text, width), cell.font?.size ?? BODY_SIZE);
+  const row = ws.getRow(Number(cell.row));
+  if ((row.height ?? 0) < need) row.height = need;
+}
+
+/**
  * Stores the current result in every formula cell whose formula is one the template wrote (=score_total,
  * =IF(in_unit="","",in_unit), the survey totals), in any sheet: exceljs cannot calculate, and LibreOffice
- * and previewers show the cached result. Formulas the officer wrote are left alone.
+ * and previewers show the cached result. Formulas the officer wrote are left alone. A wrapped cell's row grows to
+ * show a longer text.
  */
 export function refreshCachedResults(workbook: Workbook, derivations: Map<string, Derive>, src: CacheSources): void {
   let rowResults: Result[] | undefined;
@@ -67,7 +85,9 @@ export function refreshCachedResults(workbook: Workbook, derivations: Map<string
         const formula = value.formula.replace(/^=/, '');
         const derive = derivations.get(formula);
         if (!derive) return;
-        cell.value = { formula: value.formula, result: resultOf(derive, src, rows) } as CellValue;
+        const result = resultOf(derive, src, rows);
+        cell.value = { formula: value.formula, result } as CellValue;
+        if (typeof result === 'string' && result) fitRow(ws, cell, result);
       });
     }
   }

@@ -4,7 +4,7 @@ import type { Scheme } from '../../engine';
 import { columnLetters } from '../../engine';
 import { corners } from '../template/geometry';
 import { planTemplate } from '../template/plan';
-import type { CellStyle, PlanValidation, SheetPlan, TemplatePlan } from '../template/types';
+import type { CellStyle, PlanCell, PlanValidation, ResultsPlan, SheetPlan, TemplatePlan } from '../template/types';
 import type { TemplateOptions } from '../types';
 import { absoluteRef, sheetNamed } from './names';
 import { compactValidations } from './validations';
@@ -78,20 +78,30 @@ export function exceljsPrintArea(area: string): string {
     .join('&&');
 }
 
-async function renderSheet(ws: Worksheet, sheet: SheetPlan, plan: TemplatePlan): Promise<void> {
-  const styleOf = (key: CellStyle) => excelStyle(plan.font, key);
-  for (const { column, width } of sheet.columns) ws.getColumn(column).width = width;
-  for (const { row, height } of sheet.rows) ws.getRow(row).height = height;
-
-  for (const c of sheet.cells) {
+/** Cell values (a formula with its result to cache) and styles, as the plan gives them. */
+function renderCells(ws: Worksheet, cells: PlanCell[], plan: TemplatePlan): void {
+  for (const c of cells) {
     const cell = ws.getCell(c.address);
     if (c.formula !== undefined) {
       cell.value = (c.value === undefined ? { formula: c.formula } : { formula: c.formula, result: c.value }) as CellValue;
     } else if (c.value !== undefined) {
       cell.value = c.value;
     }
-    cell.style = styleOf(plan.styles[c.style]);
+    cell.style = excelStyle(plan.font, plan.styles[c.style]);
   }
+}
+
+/** The results sheet: very hidden and never protected, so that writing an output needs no unprotecting. */
+function renderResults(ws: Worksheet, results: ResultsPlan, plan: TemplatePlan): void {
+  for (const { column, width } of results.columns) ws.getColumn(column).width = width;
+  renderCells(ws, results.cells, plan);
+}
+
+async function renderSheet(ws: Worksheet, sheet: SheetPlan, plan: TemplatePlan): Promise<void> {
+  const styleOf = (key: CellStyle) => excelStyle(plan.font, key);
+  for (const { column, width } of sheet.columns) ws.getColumn(column).width = width;
+  for (const { row, height } of sheet.rows) ws.getRow(row).height = height;
+  renderCells(ws, sheet.cells, plan);
   const styleAt = new Map(sheet.cells.map((c) => [c.address, plan.styles[c.style]]));
   for (const range of sheet.merges) {
     ws.mergeCells(range);
@@ -128,9 +138,12 @@ async function renderSheet(ws: Worksheet, sheet: SheetPlan, plan: TemplatePlan):
   await ws.protect('', { ...sheet.protection });
 }
 
-/** Draws a template plan into a workbook: sheets, styles, merges, validation, protection, print setup, names. */
+/**
+ * Draws a template plan into a workbook: sheets, styles, merges, validation, protection, print setup, the
+ * very hidden results sheet after them, and the names.
+ */
 export async function renderPlan(workbook: Workbook, plan: TemplatePlan): Promise<void> {
-  for (const sheet of plan.sheets) {
+  for (const sheet of [...plan.sheets, plan.results]) {
     if (sheetNamed(workbook, sheet.name)) throw new Error(`工作簿中已有名为“${sheet.name}”的工作表，无法插入模板`);
   }
   const existing = new Set(workbook.definedNames.model.map((n) => n.name.toLowerCase()));
@@ -140,6 +153,7 @@ export async function renderPlan(workbook: Workbook, plan: TemplatePlan): Promis
   for (const sheet of plan.sheets) {
     await renderSheet(workbook.addWorksheet(sheet.name), sheet, plan);
   }
+  renderResults(workbook.addWorksheet(plan.results.name, { state: 'veryHidden' }), plan.results, plan);
   for (const n of plan.names) workbook.definedNames.add(absoluteRef(n.sheet, n.range), n.name);
   // Excel recalculates on open; viewers that only show cached results get them from writeOutputs
   workbook.calcProperties.fullCalcOnLoad = true;

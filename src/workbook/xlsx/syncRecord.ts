@@ -9,11 +9,10 @@
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import type { SyncRecord } from '../sync';
-import { decodeSyncRecord, encodeSyncRecord, SYNC_MAX_CELLS, SYNC_SHEET } from '../syncStore';
+import { decodeSyncRecord, encodeSyncRecord, isSyncSheet, SYNC_MAX_CELLS, SYNC_SHEET } from '../syncStore';
 
 function syncSheetOf(workbook: Workbook): Worksheet | undefined {
-  const wanted = SYNC_SHEET.toLowerCase();
-  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === wanted);
+  return workbook.worksheets.find((ws) => isSyncSheet(ws.name));
 }
 
 /** A cell's text as the record needs it (rich text joined, a formula's cached result). */
