@@ -1,0 +1,92 @@
+import type { ParsedInput, RawValue, TableValue } from '../types';
+import type { TargetPlan } from './plan';
+import { isBlankish, isPlaceholderName, labelKey, normalizeCell } from './read';
+import type { TargetField, TargetGroup, TargetLevel } from './schema';
+
+/** One indicator row of a target table, its 一级/二级 filled down and matched to the scheme's standard levels. */
+export interface TargetRow {
+  /** the row's index in the table */
+  r: number;
+  raw: RawValue[];
+  cells: ParsedInput[];
+  /** the labels as they apply to this row (filled down), matched where they could be */
+  level1: string;
+  level2: string;
+  level?: TargetLevel;
+  group?: TargetGroup;
+  /** a `其中…` line without 分值: shown, not scored */
+  detail: boolean;
+}
+
+/** The text of a cell as typed ('' for blank): numbers as written, dates as 2025-03-01. */
+export function cellString(v: RawValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (Array.isArray(v)) return '';
+  return String(v);
+}
+
+/** The fields that make a row more than a placeholder (besides its name). */
+const CONTENT: TargetField[] = ['sense', 'target', 'unit', 'actual', 'weight', 'rating', 'score', 'deviation'];
+
+/**
+ * The rows that count, in table order: blank rows, rows with nothing but 一级/二级 labels, and placeholder rows
+ * (……, 指标2：, / with nothing else) are left out; blank 一级/二级 cells take the label above (merged cells).
+ */
+export function targetRows(plan: TargetPlan, table: TableValue): TargetRow[] {
+  const at = plan.at;
+  const rows: TargetRow[] = [];
+  let l1 = '';
+  let l2 = '';
+  const text = (raw: RawValue[], f: TargetField) => (at[f] < 0 ? '' : cellString(raw[at[f]]));
+  for (let r = 0; r < table.raw.length; r++) {
+    const raw = table.raw[r];
+    const t1 = text(raw, 'level1');
+    const t2 = text(raw, 'level2');
+    if (t1 && !isBlankish(normalizeCell(t1))) {
+      // a new 一级 starts its own 二级 (a merged 二级 does not run on into the next 一级)
+      if (labelKey(t1) !== labelKey(l1)) l2 = '';
+      l1 = t1;
+    }
+    if (t2 && !isBlankish(normalizeCell(t2))) l2 = t2;
+    const name = text(raw, 'name');
+    const content = CONTENT.some((f) => {
+      const v = text(raw, f);
+      return v !== '' && !isBlankish(normalizeCell(v));
+    });
+    if (!content && isPlaceholderName(name)) continue;
+    const weightBlank = at.weight < 0 || table.cells[r][at.weight].state === 'blank';
+    const detail = weightBlank && /^其中/.test(normalizeCell(name));
+    const { level, group } = match(plan, l1, l2);
+    rows.push({
+      r,
+      raw,
+      cells: table.cells[r],
+      level1: level?.name ?? normalizeCell(l1),
+      level2: group?.name ?? normalizeCell(l2),
+      level,
+      group,
+      detail,
+    });
+  }
+  return rows;
+}
+
+/** The standard level and group of a row's labels; a 二级 of another 一级 (or under none) names its own 一级. */
+function match(plan: TargetPlan, l1: string, l2: string): { level?: TargetLevel; group?: TargetGroup } {
+  let level = l1 ? plan.levels.get(labelKey(l1)) : undefined;
+  let group: TargetGroup | undefined;
+  if (l2) {
+    const key = labelKey(l2);
+    group = level ? plan.groups.get(level)!.get(key) : undefined;
+    if (!group) {
+      const found = plan.anyGroup.get(key);
+      if (found && !level) {
+        level = found.level;
+        group = found.group;
+      }
+    }
+  }
+  return { level, group };
+}
