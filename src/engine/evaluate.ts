@@ -162,9 +162,8 @@ export function evaluate(scheme: Scheme, source: InputSource): Evaluation {
     e.project = project?.state === 'ok' ? String(project.value) : null;
   }
   if (scheme.targets) {
-    const t = evaluateTargets(scheme, parsed, yearNumber ?? undefined, total);
-    for (const f of t.findings) issues.push(withCells(f));
-    issues.push(...t.rowFindings);
+    const t = evaluateTargets(scheme, parsed, yearNumber ?? undefined, total, (f) => withCells(f));
+    issues.push(...t.findings);
     indicators.push(...t.rows);
     e.execution = t.execution;
     e.table = t.table;

@@ -248,6 +248,17 @@ function parseTable(
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f];
       const v = row[f];
+      // the usual cells first: text as typed, and blanks, without the general reading's intermediate objects
+      if (v === null || v === undefined) {
+        parsed[f] = BLANK;
+        continue;
+      }
+      if (field.kind === 'text' && typeof v === 'string') {
+        const entry = textEntry(v);
+        parsed[f] = entry;
+        if (entry !== BLANK) filled = true;
+        continue;
+      }
       let p: Parsed<InputValue>;
       if (field.kind === 'text') p = parseText(v);
       else {
@@ -281,6 +292,23 @@ function parseTable(
 }
 
 const BLANK: ParsedInput = { state: 'blank' };
+
+/**
+ * The entry of a text cell, one object per text: a table is read again on every recompute, and its cells are
+ * mostly the same texts (entries are only ever read). Bounded, like the other caches of cell readings.
+ */
+const textEntries = new Map<string, ParsedInput>();
+
+function textEntry(v: string): ParsedInput {
+  let entry = textEntries.get(v);
+  if (entry === undefined) {
+    const t = v.trim();
+    entry = t === '' ? BLANK : { state: 'ok', value: t };
+    if (textEntries.size >= 20000) textEntries.clear();
+    textEntries.set(v, entry);
+  }
+  return entry;
+}
 
 /** A row as an array in field order: an array as it is, a record by field name; undefined for anything else. */
 function inFieldOrder(row: unknown, fields: SchemeTable['fields']): RawValue[] | undefined {

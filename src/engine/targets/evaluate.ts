@@ -1,4 +1,4 @@
-import { Decimal, ZERO, compare, percent, plain, round2, smaller } from '../decimal';
+import { Decimal, Sum, ZERO, compare, percent, plain, round2, smaller } from '../decimal';
 import type { ParsedInputs } from '../inputs';
 import type { Scheme } from '../scheme';
 import type { Finding, IndicatorResult, TableOutputs, TableValue } from '../types';
@@ -12,9 +12,8 @@ export interface TargetOutcome {
   execution: IndicatorResult;
   rows: IndicatorResult[];
   table: TableOutputs;
-  /** findings without cells get them from their inputs in evaluate */
-  findings: Omit<Finding, 'cells'>[];
-  rowFindings: Finding[];
+  /** in order: the execution line's, the rows', then those of the weights and the total */
+  findings: Finding[];
   total: Decimal;
   totalText: string;
   complete: boolean;
@@ -23,13 +22,23 @@ export interface TargetOutcome {
 const DETAIL_TEXT = '其中项，不单独计分';
 const TOLERANCE = new Decimal('0.005');
 
-/** `base` is the total of any fixed indicators the scheme also has (0 for the target-table schemes). */
-export function evaluateTargets(scheme: Scheme, parsed: ParsedInputs, year: number | undefined, base: Decimal): TargetOutcome {
+/**
+ * `base` is the total of any fixed indicators the scheme also has (0 for the target-table schemes); `withCells`
+ * gives a finding the cells of its inputs.
+ */
+export function evaluateTargets(
+  scheme: Scheme,
+  parsed: ParsedInputs,
+  year: number | undefined,
+  base: Decimal,
+  withCells: (f: Omit<Finding, 'cells'>) => Finding,
+): TargetOutcome {
   const plan = targetPlan(scheme);
   const spec = plan.spec;
+  const execFindings: Omit<Finding, 'cells'>[] = [];
+  const execution = scoreExecution(plan, parsed, execFindings);
+  const rowFindings: Finding[] = execFindings.map(withCells);
   const findings: Omit<Finding, 'cells'>[] = [];
-  const rowFindings: Finding[] = [];
-  const execution = scoreExecution(plan, parsed, findings);
 
   const entry = parsed.get(spec.table);
   const value = entry?.state === 'ok' ? (entry.value as TableValue) : undefined;
@@ -37,9 +46,9 @@ export function evaluateTargets(scheme: Scheme, parsed: ParsedInputs, year: numb
   const table: TableOutputs = { table: spec.table, scores: new Array(length).fill(null), texts: new Array(length).fill('') };
   const rows: IndicatorResult[] = [];
   let complete = execution.status === 'ok' && entry?.state === 'ok';
-  let rowsSum = ZERO;
-  let weights = ZERO;
-  const byLevel = new Map(spec.levels.map((l) => [l, ZERO]));
+  const scores = new Sum();
+  const weighed = new Sum();
+  const byLevel = new Map(spec.levels.map((l) => [l, new Sum()]));
   const unknownLevels = new Set<string>();
   let scored = 0;
 
@@ -54,11 +63,11 @@ export function evaluateTargets(scheme: Scheme, parsed: ParsedInputs, year: numb
     rows.push(r);
     table.scores[row.r] = r.score;
     table.texts[row.r] = r.text;
-    if (r.score) rowsSum = rowsSum.plus(r.score);
+    if (r.score) scores.add(r.score);
     if (r.status !== 'ok' && r.status !== 'not_applicable') complete = false;
     if (out.weight) {
-      weights = weights.plus(out.weight);
-      if (row.level) byLevel.set(row.level, byLevel.get(row.level)!.plus(out.weight));
+      weighed.add(out.weight);
+      if (row.level) byLevel.get(row.level)!.add(out.weight);
     }
     if (!row.level && !unknownLevels.has(row.level1)) {
       unknownLevels.add(row.level1);
@@ -77,6 +86,8 @@ export function evaluateTargets(scheme: Scheme, parsed: ParsedInputs, year: numb
   if (!rows.length) complete = false;
 
   // weights: the rows add up to the scheme's rows total (error); each 一级 to its weight (warning)
+  const rowsSum = scores.value();
+  const weights = weighed.value();
   if (rows.length) {
     if (!weights.eq(plan.rowsTotal)) {
       findings.push({
@@ -86,7 +97,8 @@ export function evaluateTargets(scheme: Scheme, parsed: ParsedInputs, year: numb
         inputs: [spec.table],
       });
     }
-    for (const [level, sum] of byLevel) {
+    for (const [level, levelSum] of byLevel) {
+      const sum = levelSum.value();
       const w = plan.levelWeights.get(level)!;
       if (!sum.eq(w)) {
         findings.push({
@@ -127,5 +139,6 @@ export function evaluateTargets(scheme: Scheme, parsed: ParsedInputs, year: numb
       });
     }
   }
-  return { execution, rows, table, findings, rowFindings, total: round2(total), totalText, complete };
+  for (const f of findings) rowFindings.push(withCells(f));
+  return { execution, rows, table, findings: rowFindings, total: round2(total), totalText, complete };
 }

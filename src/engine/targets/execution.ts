@@ -2,7 +2,7 @@
  * The 预算执行率 line of a target table: rate = 全年执行数 / 全年预算数 (or 年初预算数, by the scheme), shown with two
  * decimals, and score = min(rate, 100%) × weight computed from that two-decimal rate.
  */
-import { Decimal, ZERO, compare, percent, plain, ratePercent, round2 } from '../decimal';
+import { Decimal, ZERO, compare, mulDivRound2, percent, plain, ratePercent } from '../decimal';
 import type { ParsedInputs } from '../inputs';
 import type { Finding, IndicatorResult } from '../types';
 import { normalize } from '../values';
@@ -60,7 +60,7 @@ export function scoreExecution(plan: TargetPlan, parsed: ParsedInputs, findings:
       inputs: [num.name!, den.name!],
     });
   } else {
-    score = round2(rate.times(W).div(HUNDRED));
+    score = mulDivRound2(rate, W, HUNDRED);
     text = `${formula}，${percent(rate)}×${plain(W)}=${plain(score)}分`;
   }
   const prefix = [den.note, num.note].filter(Boolean).join('；');
@@ -86,7 +86,7 @@ function amount(plan: TargetPlan, parsed: ParsedInputs, column: Column, findings
   const value = own?.state === 'ok' ? (own.value as Decimal) : undefined;
   if (value && !value.isZero()) return { state: 'ok', value, name };
   let sum = ZERO;
-  const given: string[] = [];
+  const given: { name: string; label: string }[] = [];
   for (const line of x.lines) {
     const n = line[column];
     if (!n) continue;
@@ -94,7 +94,7 @@ function amount(plan: TargetPlan, parsed: ParsedInputs, column: Column, findings
     if (v?.state === 'invalid') return { state: 'invalid', name: n };
     if (v?.state === 'ok' && !(v.value as Decimal).isZero()) {
       sum = sum.plus(v.value as Decimal);
-      given.push(n);
+      given.push({ name: n, label: line.label });
     }
   }
   if (!given.length) return value ? { state: 'ok', value, name } : { state: 'blank', name };
@@ -102,8 +102,8 @@ function amount(plan: TargetPlan, parsed: ParsedInputs, column: Column, findings
   findings.push({
     severity: 'warning',
     code: 'sum_mismatch',
-    message: `${parsed.where(name)}${value ? '为0' : '未填写'}，而其中各项有金额：按${given.map((n) => labelOf(parsed, n)).join('+')}=${plain(sum)}计算`,
-    inputs: [...given, name],
+    message: `${parsed.where(name)}${value ? '为0' : '未填写'}，而其中各项有金额：按${given.map((g) => g.label).join('+')}=${plain(sum)}计算${x.name}`,
+    inputs: [...given.map((g) => g.name), name],
   });
   return { state: 'ok', value: sum, name, note: `${label}按其中各项之和${plain(sum)}计` };
 }

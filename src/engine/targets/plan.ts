@@ -74,7 +74,13 @@ export function targetPlan(scheme: Scheme): TargetPlan {
   return plan;
 }
 
-/** The 定性 bands of a weight, exactly: 达成 [hi, W], 部分达成 [lo, hi), 未达成 [0, lo). */
+const bands = new WeakMap<TargetPlan, WeakMap<Decimal, { hi: Decimal; lo: Decimal }>>();
+
+/** The 定性 bands of a weight, exactly: 达成 [hi, W], 部分达成 [lo, hi), 未达成 [0, lo). Remembered per weight. */
 export function bandsOf(plan: TargetPlan, weight: Decimal): { hi: Decimal; lo: Decimal } {
-  return { hi: weight.times(plan.achieved), lo: weight.times(plan.partial) };
+  let byWeight = bands.get(plan);
+  if (!byWeight) bands.set(plan, (byWeight = new WeakMap()));
+  let b = byWeight.get(weight);
+  if (!b) byWeight.set(weight, (b = { hi: weight.times(plan.achieved), lo: weight.times(plan.partial) }));
+  return b;
 }

@@ -49,12 +49,31 @@ const LOOK_ALIKES: [RegExp, string][] = [
   [/≤=/g, '≤'],
 ];
 
+/**
+ * A pure function of a cell's text, remembered: a recompute reads the same texts again (every row of every
+ * form), and reading them is most of the work. Bounded, so that a long session does not grow it without end.
+ */
+function remembered<T>(read: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let r = seen.get(text);
+    if (r === undefined && !seen.has(text)) {
+      r = read(text);
+      if (seen.size >= CACHE_LIMIT) seen.clear();
+      seen.set(text, r);
+    }
+    return r as T;
+  };
+}
+
+const CACHE_LIMIT = 20000;
+
 /** normalize() plus the operator look-alikes officers type: ≧ ≦ ＞＝ ＜＝ ═ ﹦ ＝. */
-export function normalizeCell(text: string): string {
+export const normalizeCell = remembered((text: string): string => {
   let t = normalize(text);
   if (/[≧≦<>═﹦〓≮≯=]/.test(t)) for (const [re, to] of LOOK_ALIKES) t = t.replace(re, to);
   return t;
-}
+});
 
 /** Cells that hold nothing: blank, or a dash or slash typed to say “none”. */
 export function isBlankish(text: string): boolean {
@@ -193,12 +212,12 @@ const UNITS: [string, string][] = (
 export const MONEY: Record<string, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };
 
 /** The canonical spelling of a unit typed on its own (the 度量单位 column): '％' → '%', '日' → '天'; '' for none. */
-export function unitOf(text: string): string {
+export const unitOf = remembered((text: string): string => {
   const t = normalizeCell(text).replace(/^[(（]|[)）]$/g, '');
   if (isBlankish(t)) return '';
   for (const [spelled, canonical] of UNITS) if (t === spelled) return canonical;
   return t;
-}
+});
 
 function unitAt(text: string, at: number): string {
   for (const [spelled, canonical] of UNITS) if (text.startsWith(spelled, at)) return canonical;
@@ -268,8 +287,7 @@ const LIST_MARKER = /(^|[;；。])\s*(?:\d{1,2}[、.．](?!\d)|[(（]\d{1,2}[)�
 const NOT_DONE = /(未|没有|没|尚未|暂未|未能|无法|不能|不|部分)(按时|如期|按期|全部|全面|能)?(完成|达成|达到)/;
 const DONE = /完成|达成|达到|^是$/;
 
-const cache = new Map<string, Reading>();
-const CACHE_LIMIT = 20000;
+const readText = remembered(read);
 
 /** Reads a 年度指标值 or 实际完成值 cell (text or number). */
 export function readValue(raw: string | number): Reading {
@@ -277,13 +295,7 @@ export function readValue(raw: string | number): Reading {
     const value = Number.isFinite(raw) ? new Decimal(raw).toSignificantDigits(15) : undefined;
     return { text: String(raw), numbers: value ? 1 : 0, done: false, notDone: false, ...(value ? { quantity: { value, unit: '' } } : {}) };
   }
-  let r = cache.get(raw);
-  if (!r) {
-    r = read(raw);
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(raw, r);
-  }
-  return r;
+  return readText(raw);
 }
 
 function read(raw: string): Reading {
@@ -325,7 +337,7 @@ export interface SenseReading {
 }
 
 /** Reads the 指标性质 column: ≥ ≤ = and their look-alikes, 大于等于/小于等于/等于, 正向/反向, 定性/定量. */
-export function readSense(raw: string): SenseReading {
+export const readSense = remembered((raw: string): SenseReading => {
   const text = normalizeCell(raw).replace(/指标|型|类/g, '');
   if (isBlankish(text)) return {};
   const op = opOf(text);
@@ -343,36 +355,36 @@ export function readSense(raw: string): SenseReading {
   if (direction) return { sense: direction };
   if (/定量/.test(text)) return {};
   return { unknown: true };
-}
+});
 
 export type Rating = '达成' | '部分达成' | '未达成';
 
 /** Reads 完成情况: 达成 / 部分达成 / 未达成 and their long forms; undefined for blank, null for anything else. */
-export function readRating(raw: string): Rating | undefined | null {
+export const readRating = remembered((raw: string): Rating | undefined | null => {
   const text = normalizeCell(raw);
   if (isBlankish(text)) return undefined;
   if (/^(未达成|未完成|未达到|没有达成)/.test(text)) return '未达成';
   if (/^(部分达成|部分完成|部分达到|基本达成|基本完成)/.test(text)) return '部分达成';
   if (/^(达成|完成|全部达成|全部完成|已达成|已完成|达到)/.test(text)) return '达成';
   return null;
-}
+});
 
 /** A 一级/二级 label as typed, reduced for matching: spaces, (50分), a trailing 等 and colons dropped. */
-export function labelKey(raw: string): string {
-  return normalizeCell(raw)
+export const labelKey = remembered((raw: string): string =>
+  normalizeCell(raw)
     .replace(/[(（][\d.]+分[)）]/g, '')
     .replace(/[:：]+$/, '')
     .replace(/等$/, '')
-    .replace(/指标$/, '');
-}
+    .replace(/指标$/, ''),
+);
 
 /** A 三级指标 name that holds nothing: ……, …, /, 指标2, 指标2：, 指标1:/ (or blank). */
-export function isPlaceholderName(raw: string): boolean {
+export const isPlaceholderName = remembered((raw: string): boolean => {
   const t = normalizeCell(raw);
   return isBlankish(t) || /^(\.{2,}|…+|无|指标\d*:?\/?)$/.test(t);
-}
+});
 
 /** What is left of a qualitative text once spaces, punctuation, 已 and 完成 are set aside (restating a target). */
-export function gist(raw: string): string {
-  return normalizeCell(raw).replace(/[，。、；;,.!！:："“”'‘’()（）《》\[\]【】]/g, '').replace(/已|完成/g, '');
-}
+export const gist = remembered((raw: string): string =>
+  normalizeCell(raw).replace(/[，。、；;,.!！:："“”'‘’()（）《》\[\]【】]/g, '').replace(/已|完成/g, ''),
+);

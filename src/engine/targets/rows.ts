@@ -8,6 +8,8 @@ export interface TargetRow {
   /** the row's index in the table */
   r: number;
   raw: RawValue[];
+  /** each cell as typed (cellString), by field */
+  texts: string[];
   cells: ParsedInput[];
   /** the labels as they apply to this row (filled down), matched where they could be */
   level1: string;
@@ -39,29 +41,34 @@ export function targetRows(plan: TargetPlan, table: TableValue): TargetRow[] {
   const rows: TargetRow[] = [];
   let l1 = '';
   let l2 = '';
-  const text = (raw: RawValue[], f: TargetField) => (at[f] < 0 ? '' : cellString(raw[at[f]]));
+  const width = plan.table.fields.length;
   for (let r = 0; r < table.raw.length; r++) {
     const raw = table.raw[r];
-    const t1 = text(raw, 'level1');
-    const t2 = text(raw, 'level2');
-    if (t1 && !isBlankish(normalizeCell(t1))) {
+    const texts: string[] = new Array(width);
+    for (let f = 0; f < width; f++) texts[f] = cellString(raw[f]);
+    const text = (f: TargetField) => (at[f] < 0 ? '' : texts[at[f]]);
+    const t1 = text('level1');
+    const t2 = text('level2');
+    const ownLevel = t1 !== '' && !isBlankish(normalizeCell(t1));
+    if (ownLevel) {
       // a new 一级 starts its own 二级 (a merged 二级 does not run on into the next 一级)
       if (labelKey(t1) !== labelKey(l1)) l2 = '';
       l1 = t1;
     }
     if (t2 && !isBlankish(normalizeCell(t2))) l2 = t2;
-    const name = text(raw, 'name');
+    const name = text('name');
     const content = CONTENT.some((f) => {
-      const v = text(raw, f);
+      const v = text(f);
       return v !== '' && !isBlankish(normalizeCell(v));
     });
     if (!content && isPlaceholderName(name)) continue;
     const weightBlank = at.weight < 0 || table.cells[r][at.weight].state === 'blank';
     const detail = weightBlank && /^其中/.test(normalizeCell(name));
-    const { level, group } = match(plan, l1, l2);
+    const { level, group } = match(plan, l1, l2, ownLevel);
     rows.push({
       r,
       raw,
+      texts,
       cells: table.cells[r],
       level1: level?.name ?? normalizeCell(l1),
       level2: group?.name ?? normalizeCell(l2),
@@ -73,8 +80,11 @@ export function targetRows(plan: TargetPlan, table: TableValue): TargetRow[] {
   return rows;
 }
 
-/** The standard level and group of a row's labels; a 二级 of another 一级 (or under none) names its own 一级. */
-function match(plan: TargetPlan, l1: string, l2: string): { level?: TargetLevel; group?: TargetGroup } {
+/**
+ * The standard level and group of a row's labels. A 二级 of another 一级 names its own 一级 where the row's 一级
+ * was not typed on it (none above, or filled down from a merged cell that ended too late).
+ */
+function match(plan: TargetPlan, l1: string, l2: string, ownLevel: boolean): { level?: TargetLevel; group?: TargetGroup } {
   let level = l1 ? plan.levels.get(labelKey(l1)) : undefined;
   let group: TargetGroup | undefined;
   if (l2) {
@@ -82,7 +92,7 @@ function match(plan: TargetPlan, l1: string, l2: string): { level?: TargetLevel;
     group = level ? plan.groups.get(level)!.get(key) : undefined;
     if (!group) {
       const found = plan.anyGroup.get(key);
-      if (found && !level) {
+      if (found && (!level || !ownLevel)) {
         level = found.level;
         group = found.group;
       }

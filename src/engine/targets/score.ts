@@ -3,7 +3,7 @@
  * and band, time targets, overshoot, deviation explanations, typed scores compared. Every score is rounded half
  * up to two decimals once and kept within [0, W]; the text says how it was reached, as an officer writes it.
  */
-import { Decimal, ZERO, compare, plain, percent, round2 } from '../decimal';
+import { Decimal, ZERO, compare, mulDivRound2, plain, percent, round2 } from '../decimal';
 import type { ParsedInputs } from '../inputs';
 import type { Finding, IndicatorResult, IndicatorStatus } from '../types';
 import { bandsOf, TargetPlan } from './plan';
@@ -21,7 +21,7 @@ import {
   unitOf,
   whenText,
 } from './read';
-import { cellString, TargetRow } from './rows';
+import type { TargetRow } from './rows';
 import type { TargetField } from './schema';
 
 export interface RowOutcome {
@@ -60,7 +60,7 @@ export function scoreRow(row: TargetRow, id: string, scope: RowScope): RowOutcom
   const { plan, parsed } = scope;
   const at = plan.at;
   const table = plan.table.name;
-  const text = (f: TargetField) => (at[f] < 0 ? '' : cellString(row.raw[at[f]]));
+  const text = (f: TargetField) => (at[f] < 0 ? '' : row.texts[at[f]]);
   const place = (f: TargetField) => parsed.tablePlace(table, row.r, Math.max(0, at[f]));
   const name = text('name');
   const shownName = name && !/^(\.{2,}|…+)$/.test(name) ? `“${name}”` : `${plan.table.label}第${row.r + 1}行`;
@@ -177,8 +177,11 @@ export function scoreRow(row: TargetRow, id: string, scope: RowScope): RowOutcom
   return done(decided, weight);
 }
 
+const DASH = /^(\/+|-+|—+|－+)$/;
+
+/** a cell (trimmed) holding only a slash or dashes: “none” */
 function isDash(text: string): boolean {
-  return /^(\/+|-+|—+|－+)$/.test(text.replace(/\s/g, ''));
+  return text.length < 8 && DASH.test(text);
 }
 
 /** The typed text with the 度量单位 column added where the text does not already end in it. */
@@ -188,8 +191,31 @@ function withUnit(text: string, unit: string): string {
   return q && q.unit === '' && /[\d.]$/.test(text.trim()) ? `${text}${unit}` : text;
 }
 
+/** ratio × T, remembered per target value (the readings' numbers are the same objects each run) */
+const thresholds = new WeakMap<TargetPlan, WeakMap<Decimal, Decimal>>();
+
+function overshootOf(plan: TargetPlan, T: Decimal): Decimal {
+  let byT = thresholds.get(plan);
+  if (!byT) thresholds.set(plan, (byT = new WeakMap()));
+  let t = byT.get(T);
+  if (t === undefined) byT.set(T, (t = T.times(plan.overshoot)));
+  return t;
+}
+
+/** Decimal texts, remembered per value: the weights and the readings' numbers are the same objects each run. */
+const texts = new WeakMap<Decimal, string>();
+
+function shown(value: Decimal): string {
+  let t = texts.get(value);
+  if (t === undefined) {
+    t = plain(value);
+    texts.set(value, t);
+  }
+  return t;
+}
+
 function q(value: Decimal, unit: string): string {
-  return `${plain(value)}${unit}`;
+  return `${shown(value)}${unit}`;
 }
 
 function quantitative(
@@ -211,7 +237,7 @@ function quantitative(
   if (!aq) {
     if (actual.done) {
       finding('warning', 'actual_not_numeric', 'actual', `实际完成值“${actualText}”没有数值，按已完成计满分；请填写实际完成的数值`);
-      return { status: 'ok', score: W, text: `实际完成值“${actualText}”，视为达到${targetShown}，得${plain(W)}分` };
+      return { status: 'ok', score: W, text: `实际完成值“${actualText}”，视为达到${targetShown}，得${shown(W)}分` };
     }
     const why = actual.numbers > 1 ? '含有多个数值，无法确定完成值' : '不是数值';
     finding('error', 'invalid_value', 'actual', `实际完成值“${actualText}”${why}`);
@@ -221,6 +247,8 @@ function quantitative(
   let A = aq.value;
   let aUnit = aq.unit || unitCol || tUnit;
   let converted = '';
+  // numbers of different units compare as typed, but say nothing of a target set too low
+  let mismatch = false;
   if (aq.unit && tUnit && aq.unit !== tUnit) {
     if (MONEY[aq.unit] !== undefined && MONEY[tUnit] !== undefined) {
       const to = A.times(MONEY[aq.unit]).div(MONEY[tUnit]);
@@ -229,21 +257,22 @@ function quantitative(
       aUnit = tUnit;
     } else {
       finding('warning', 'unit_mismatch', 'actual', `实际完成值的单位“${aq.unit}”与年度指标值的单位“${tUnit}”不同，未作换算，请核对`);
+      mismatch = true;
     }
   }
   const actualShown = `完成值${q(A, aUnit)}${converted}`;
   const plan = scope.plan;
 
   if (sense === '≤') {
-    if (compare(A, T) <= 0) return { status: 'ok', score: W, text: `${actualShown}，未超过${targetShown}，得${plain(W)}分` };
+    if (compare(A, T) <= 0) return { status: 'ok', score: W, text: `${actualShown}，未超过${targetShown}，得${shown(W)}分` };
     if (T.isZero() || T.isNeg()) return { status: 'ok', score: ZERO, text: `${actualShown}，超过${targetShown}，得0分` };
     if (plan.spec.inverse === 'ratio') {
-      const score = round2(W.times(T).div(A));
-      return { status: 'ok', score, text: `${actualShown}，超过${targetShown}，按比例计分：${plain(T)}/${plain(A)}×${plain(W)}=${plain(score)}分` };
+      const score = mulDivRound2(W, T, A);
+      return { status: 'ok', score, text: `${actualShown}，超过${targetShown}，按比例计分：${shown(T)}/${shown(A)}×${shown(W)}=${plain(score)}分` };
     }
     // W × (1 − (A − T)/T) = W × (2T − A)/T: one division, rounded once
-    const raw = round2(W.times(T.times(2).minus(A)).div(T));
-    const formula = `${plain(W)}×（1-（${plain(A)}-${plain(T)}）/${plain(T)}）`;
+    const raw = mulDivRound2(W, T.times(2).minus(A), T);
+    const formula = `${shown(W)}×（1-（${shown(A)}-${shown(T)}）/${shown(T)}）`;
     if (raw.isNeg() || raw.isZero()) {
       return { status: 'ok', score: ZERO, text: `${actualShown}，超过${targetShown}，按超出比例扣分：${formula}=${plain(raw)}，扣完为止，得0分` };
     }
@@ -253,12 +282,16 @@ function quantitative(
   // 正向 and 等于
   const k = compare(A, T);
   const equal = sense === '=';
+  if (T.isZero()) {
+    const off = k !== 0 ? { needsDeviation: '完成值与指标值不一致' } : {};
+    return { status: 'ok', score: W, text: `${actualShown}，指标值为0，得${shown(W)}分`, ...(equal ? off : {}) };
+  }
   if (k >= 0) {
     if (equal && k > 0) {
-      return { status: 'ok', score: W, text: `${actualShown}，超过${targetShown}，得${plain(W)}分（与指标值不一致）`, needsDeviation: '完成值与指标值不一致' };
+      return { status: 'ok', score: W, text: `${actualShown}，超过${targetShown}，得${shown(W)}分（与指标值不一致）`, needsDeviation: '完成值与指标值不一致' };
     }
     const reached = equal ? `等于${targetShown}` : `达到${targetShown}`;
-    if (!equal && T.isPos() && !T.isZero() && compare(A, T.times(plan.overshoot)) >= 0) {
+    if (!equal && !mismatch && T.isPos() && compare(A, overshootOf(plan, T)) >= 0) {
       const share = A.div(T).times(HUNDRED);
       const limit = `${plain(plan.overshoot.times(HUNDRED))}%`;
       finding(
@@ -272,13 +305,13 @@ function quantitative(
         const score = compare(plan.deduct, W) >= 0 ? ZERO : W.minus(plan.deduct);
         return { status: 'ok', score, text: `${actualShown}，${reached}；${note}，扣${plain(plan.deduct)}分，得${plain(score)}分`, overshoot: true, needsDeviation: '完成值超过指标值过多' };
       }
-      return { status: 'ok', score: W, text: `${actualShown}，${reached}，得${plain(W)}分；${note}`, overshoot: true, needsDeviation: '完成值超过指标值过多' };
+      return { status: 'ok', score: W, text: `${actualShown}，${reached}，得${shown(W)}分；${note}`, overshoot: true, needsDeviation: '完成值超过指标值过多' };
     }
-    return { status: 'ok', score: W, text: `${actualShown}，${reached}，得${plain(W)}分` };
+    return { status: 'ok', score: W, text: `${actualShown}，${reached}，得${shown(W)}分` };
   }
-  if (T.isZero() || T.isNeg()) return { status: 'ok', score: ZERO, text: `${actualShown}，未达到${targetShown}，得0分` };
-  const raw = round2(A.times(W).div(T));
-  const formula = `${plain(A)}/${plain(T)}×${plain(W)}`;
+  if (T.isNeg()) return { status: 'ok', score: ZERO, text: `${actualShown}，未达到${targetShown}，得0分` };
+  const raw = mulDivRound2(A, W, T);
+  const formula = `${shown(A)}/${shown(T)}×${shown(W)}`;
   const base = `${actualShown}，未达到${targetShown}，按完成比例计分：`;
   if (raw.isNeg() || raw.isZero()) return { status: 'ok', score: ZERO, text: `${base}${formula}=${plain(raw)}，得0分`, ...(equal ? { needsDeviation: '完成值与指标值不一致' } : {}) };
   return { status: 'ok', score: raw, text: `${base}${formula}=${plain(raw)}分`, ...(equal ? { needsDeviation: '完成值与指标值不一致' } : {}) };
@@ -300,12 +333,12 @@ function timed(
   const when = target.when!;
   if (actual?.when) {
     if (compareWhen(actual.when, when, scope.year) <= 0) {
-      return { status: 'ok', score: W, text: `完成时间${whenText(actual.when)}，不晚于指标值“${targetText}”，得${plain(W)}分` };
+      return { status: 'ok', score: W, text: `完成时间${whenText(actual.when)}，不晚于指标值“${targetText}”，得${shown(W)}分` };
     }
     const note = `完成时间${whenText(actual.when)}晚于指标值“${targetText}”，按完成情况评分：`;
     return qualitative(note, rating, typedScore, W, targetText, undefined, scope, finding, 'rating');
   }
-  if (actual?.done) return { status: 'ok', score: W, text: `实际完成值“${actualText}”，按时完成，得${plain(W)}分` };
+  if (actual?.done) return { status: 'ok', score: W, text: `实际完成值“${actualText}”，按时完成，得${shown(W)}分` };
   if (!actual && rating === undefined) {
     finding('error', 'missing_input', 'actual', '实际完成值未填写，无法评分');
     return { status: 'missing', score: null, text: '缺少实际完成值' };
@@ -347,10 +380,10 @@ function qualitative(
   }
   const { hi, lo } = bandsOf(scope.plan, W);
   const band =
-    r === '达成' ? `${plain(hi)}～${plain(W)}分` : r === '部分达成' ? `${plain(lo)}～${plain(hi)}分，不含${plain(hi)}分` : `0～${plain(lo)}分，不含${plain(lo)}分`;
+    r === '达成' ? `${plain(hi)}～${shown(W)}分` : r === '部分达成' ? `${plain(lo)}～${plain(hi)}分，不含${plain(hi)}分` : `0～${plain(lo)}分，不含${plain(lo)}分`;
   const said = why || `完成情况：${BAND_WORDS[r]}`;
   if (typed === undefined) {
-    if (r === '达成') return { status: 'ok', score: W, text: `${lead}${said}，得${plain(W)}分` };
+    if (r === '达成') return { status: 'ok', score: W, text: `${lead}${said}，得${shown(W)}分` };
     finding('error', 'missing_input', 'score', `完成情况为“${r}”，请填写得分（${band}）`);
     return { status: 'missing', score: null, text: `${lead}${said}，请填写得分（${band}）` };
   }
