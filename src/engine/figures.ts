@@ -1,4 +1,4 @@
-import { plain, ratePercent } from './decimal';
+import { ratePercent } from './decimal';
 import type { Decimal } from './decimal';
 import type { ParsedInputs } from './inputs';
 import { rateFormula } from './rules/ratio';
@@ -15,6 +15,6 @@ export function evaluateFigures(scheme: Scheme, parsed: ParsedInputs): FigureRes
     const den = d.value as Decimal;
     if (den.isZero()) return { id: f.id, label: f.label, rate: null, text: `${parsed.label(f.denominator)}为0，不计算${f.label}` };
     const rate = ratePercent(num, den);
-    return { id: f.id, label: f.label, rate, text: `${f.label}=${plain(num)}/${plain(den)}：${rateFormula(num, den, rate)}` };
+    return { id: f.id, label: f.label, rate, text: rateFormula(num, den, rate) };
   });
 }

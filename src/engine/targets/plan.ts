@@ -18,6 +18,7 @@ export interface TargetPlan {
   /** the rows' weights should add up to this: maxTotal − the execution weight − any fixed groups */
   rowsTotal: Decimal;
   execWeight: Decimal;
+  maxTotal: Decimal;
   achieved: Decimal;
   partial: Decimal;
   overshoot: Decimal;
@@ -63,6 +64,7 @@ export function targetPlan(scheme: Scheme): TargetPlan {
     levelWeights: new Map(spec.levels.map((l) => [l, new Decimal(l.weight)])),
     rowsTotal: new Decimal(scheme.maxTotal).minus(execWeight).minus(fixed),
     execWeight,
+    maxTotal: new Decimal(scheme.maxTotal),
     achieved: new Decimal(spec.bands.achieved).div(100),
     partial: new Decimal(spec.bands.partial).div(100),
     overshoot: new Decimal(spec.overshoot.ratio),

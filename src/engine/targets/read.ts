@@ -226,7 +226,8 @@ function unitAt(text: string, at: number): string {
 
 // ---- times --------------------------------------------------------------------------------------------------
 
-const FULL_DATE = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?/g;
+// 2025年11月30日, 2025年11月, 2025年; 2025-11-30, 2025/11; 2025.11.30 (a dotted pair such as 1990.7 is a number)
+const FULL_DATE = /(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})[日号])?)?|(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?(?!\d)|(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\d)/g;
 const MONTH_DATE = /(\d{1,2})月(?:(\d{1,2})[日号])?/g;
 
 interface TimeScan {
@@ -241,9 +242,9 @@ function scanTime(text: string): TimeScan {
   let when: When | undefined;
   const month = (m: number) => m >= 1 && m <= 12;
   for (const m of text.matchAll(FULL_DATE)) {
-    const y = Number(m[1] ?? m[4]);
-    const mo = m[2] ?? m[5];
-    const d = m[3] ?? m[6];
+    const y = Number(m[1] ?? m[4] ?? m[7]);
+    const mo = m[2] ?? m[5] ?? m[8];
+    const d = m[3] ?? m[6] ?? m[9];
     if (y < 1990 || y > 2100 || (mo !== undefined && !month(Number(mo)))) continue;
     spans.push([m.index!, m.index! + m[0].length]);
     when ??= { y, ...(mo !== undefined ? { m: Number(mo) } : {}), ...(d !== undefined ? { d: Number(d) } : {}) };
@@ -309,8 +310,10 @@ function read(raw: string): Reading {
   for (const m of bare.matchAll(NUMBER)) {
     const at = m.index!;
     if (time.spans.some(([s, e]) => at >= s && at < e)) continue;
-    // a digit glued to letters (5G, A3) names a thing rather than a quantity
+    // a digit glued to letters (5G, A3) names a thing rather than a quantity; a unit in letters (km) is a unit
     if (at > 0 && /[A-Za-z]/.test(bare[at - 1])) continue;
+    const after = at + m[0].length;
+    if (/[A-Za-z]/.test(bare[after] ?? '') && unitAt(bare, after) === '') continue;
     found.push({ at, token: m[0] });
   }
   const reading: Reading = { text, numbers: found.length, done, notDone, ...(op ? { op } : {}) };

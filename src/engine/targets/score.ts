@@ -3,7 +3,7 @@
  * and band, time targets, overshoot, deviation explanations, typed scores compared. Every score is rounded half
  * up to two decimals once and kept within [0, W]; the text says how it was reached, as an officer writes it.
  */
-import { Decimal, ZERO, compare, mulDivRound2, plain, percent, round2 } from '../decimal';
+import { Decimal, ZERO, clamp, compare, mulDivRound2, plain, percent, round2 } from '../decimal';
 import type { ParsedInputs } from '../inputs';
 import type { Finding, IndicatorResult, IndicatorStatus } from '../types';
 import { bandsOf, TargetPlan } from './plan';
@@ -88,7 +88,8 @@ export function scoreRow(row: TargetRow, id: string, scope: RowScope): RowOutcom
   };
   const done = (d: Decided, weight?: Decimal): RowOutcome => {
     result.status = d.status;
-    result.score = d.score;
+    // every score two decimals, within [0, W] (a deduction of the scheme may have more decimals)
+    result.score = d.score === null || !weight ? d.score : clamp(round2(d.score), ZERO, weight);
     result.text = d.text;
     return { result, weight, overshoot: d.overshoot === true };
   };
@@ -102,9 +103,14 @@ export function scoreRow(row: TargetRow, id: string, scope: RowScope): RowOutcom
     return done({ status: 'missing', score: null, text: '缺少分值' });
   }
   weight = wCell.value as Decimal;
-  if (weight.isZero()) {
-    finding('error', 'invalid_value', 'weight', '分值应大于0');
-    return done({ status: 'invalid', score: null, text: '分值应大于0' });
+  if (weight.isZero() || weight.decimalPlaces() > 2 || compare(weight, plan.maxTotal) > 0) {
+    const why = weight.isZero()
+      ? '分值应大于0'
+      : weight.decimalPlaces() > 2
+        ? `分值${plain(weight)}超过两位小数`
+        : `分值${plain(weight)}超过总分${plain(plan.maxTotal)}分`;
+    finding('error', 'invalid_value', 'weight', why);
+    return done({ status: 'invalid', score: null, text: why });
   }
   result.weight = weight;
   if (!name || /^(\.{2,}|…+|\/)$/.test(name)) {
