@@ -1,4 +1,4 @@
-import { plain } from '../engine';
+import { percent, plain } from '../engine';
 import type { Evaluation, IndicatorStatus, Scheme, Severity } from '../engine';
 import { displayWidth, padEnd, padStart } from './displayWidth';
 
@@ -99,7 +99,7 @@ function targetLines(e: Evaluation, lines: string[]): void {
     const open = e.indicators.filter((i) => i.status === 'missing' || i.status === 'invalid').length + (x.score === null ? 1 : 0);
     lines.push(`（${open}项无法评分，总分只含已评分的项；补齐后再评分）`);
   }
-  for (const f of e.figures ?? []) lines.push(`${f.label}：${f.rate === null ? '-' : `${plain(f.rate)}%`}${f.text ? `（${f.text}）` : ''}`);
+  for (const f of e.figures ?? []) lines.push(`${f.label}：${f.rate === null ? '-' : percent(f.rate)}${f.text ? `（${f.text}）` : ''}`);
   lines.push('');
 }
 

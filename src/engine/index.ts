@@ -9,6 +9,7 @@ export type { EvaluationJson, FormsJson } from './report';
 export { namedOutputs } from './outputs';
 export type { OutputCell } from './outputs';
 export { inputsFromJson } from './json';
+export { foldedTarget } from './targets/fold';
 export { columnIndex, columnLetters, offsetCell, cellText } from './cells';
 export { ruleKinds } from './rules';
 export { sheetKinds } from './sheets';

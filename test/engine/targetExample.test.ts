@@ -4,9 +4,10 @@
  * the JSON of the spec, the column outputs, the named outputs, several forms; rows given in field order (as a
  * workbook gives them) score alike.
  */
-import { evaluate, formsJson, getScheme, inputsFromJson, namedOutputs, statusLine, toJson } from '../../src/engine';
+import { evaluate, foldedTarget, formsJson, getScheme, inputsFromJson, namedOutputs, statusLine, toJson } from '../../src/engine';
 import type { RawValue } from '../../src/engine';
 import spec from '../../../shared/spec/perf-2020-example.json';
+import deptSample from '../../templates/samples/dept-2020-example.json';
 import { exampleInputs, num, project, scoreJson } from './targetHelpers';
 
 // the spec's table: id, 一级/二级, sense, score (hand calculation in the comment)
@@ -134,6 +135,14 @@ describe('the worked example', () => {
     expect(toJson(fromCells)).toEqual(toJson(e));
   });
 
+  test('年度指标值 for the national form: 指标性质 folded in where the target does not say it', () => {
+    expect(e.indicators.map(foldedTarget)).toEqual(['≥40个', '≥500条', '≥99.5%', '≤2小时', '≤150万元', '明显提升', '≥10%', '持续运行', '≥90%']);
+    expect(foldedTarget({ sense: '≥', target: '95%' })).toBe('≥95%');
+    expect(foldedTarget({ sense: '≤', target: '不超过30天' })).toBe('不超过30天');
+    expect(foldedTarget({ sense: '≤', target: '2025年11月前' })).toBe('2025年11月前');
+    expect(foldedTarget({ sense: null, target: '' })).toBe('');
+  });
+
   test('a table field the scheme does not know is reported, not silently dropped', () => {
     const data = exampleInputs() as Record<string, unknown> & { in_indicators: Record<string, unknown>[] };
     data.in_indicators[0].direction = '正向';
@@ -147,5 +156,26 @@ describe('the worked example', () => {
     const dept = toJson(evaluate(getScheme('dept-2013'), { values: {} }));
     expect(Object.keys(dept)).toEqual(['scheme', 'dept', 'year', 'total', 'maxTotal', 'grade', 'complete', 'indicators', 'issues']);
     expect(Object.keys(dept.indicators[0])).toEqual(['id', 'level1', 'level2', 'name', 'weight', 'score', 'status', 'text']);
+  });
+});
+
+describe('the dept-2020 sample (the same rows for a whole department, and its 基础数据表)', () => {
+  const e = scoreJson(deptSample as Record<string, unknown>, getScheme('dept-2020'));
+
+  test('532/560 = 95.00% → 9.5; rows 83.72; total 93.22, 优; the overshoot warning only', () => {
+    expect(e.execution!.text).toBe('（532/560）×100%=95.00%，95.00%×10=9.5分');
+    expect(num(e.total)).toBe(93.22);
+    expect(e.grade).toBe('优');
+    expect(e.project).toBeUndefined();
+    expect(e.issues.map((f) => f.code)).toEqual(['overshoot']);
+    expect(Object.keys(toJson(e))).toEqual(['scheme', 'dept', 'year', 'total', 'maxTotal', 'grade', 'complete', 'execution', 'indicators', 'issues']);
+  });
+
+  test('基础数据表 figures as named outputs with their texts', () => {
+    const outputs = namedOutputs(getScheme('dept-2020'), e);
+    expect(outputs.get('rate_staff_control')).toBe(105);
+    expect(outputs.get('text_staff_control')).toBe('（21/20）×100%=105.00%');
+    expect(outputs.get('rate_area_control')).toBeNull();
+    expect(outputs.get('text_area_control')).toBe('');
   });
 });

@@ -41,7 +41,8 @@ export function withRows(rows: Row[], extra: Record<string, unknown> = {}): Eval
 }
 
 export function fundsOnly(): Record<string, unknown> {
-  const { in_indicators: _, ...rest } = exampleInputs();
+  const rest: Record<string, unknown> = exampleInputs();
+  delete rest.in_indicators;
   return rest;
 }
 

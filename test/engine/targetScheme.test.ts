@@ -150,6 +150,7 @@ describe('loadScheme refuses broken sheets', () => {
     ['a figure it does not know', dept2020, (s) => (s.layout.sheets[1].blocks[0].lines[0].cells[2] = { figure: 'nope' }), 'data_form shows undeclared figure nope'],
     ['figures without a rate prefix', dept2020, (s) => delete s.outputs.rate, 'a scheme with figures needs outputs.rate'],
     ['a level label without its name', project2020, (s) => (target(s).table.levelLabel = '一级'), 'levelLabel must hold {name}'],
+    ['a printed column of no field', project2020, (s) => target(s).table.submitted.push({ field: 'direction' }), 'target_form.table.submitted: the table has no field direction'],
     ['a survey grid whose questions do not match its input', dept2013, (s) => (s.layout.survey.questions = ['只有一题']), 'survey in_survey_answers: 10 questions but layout has 1'],
   ])('%s', (_, data, spoil, message) => {
     const s = copy(data);

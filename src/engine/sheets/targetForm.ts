@@ -18,7 +18,9 @@ const text = z.string().min(1);
  *    (`score`, `text`: 得分, 计算过程) written row by row from the outputs `outputs.rows`. Laid out with
  *    `rowsPerGroup` rows for each standard 二级 of `targets.levels` (一级 and 二级 prefilled, the 一级 as
  *    `levelLabel` with {name} and {weight} filled in) and `spareRows` blank rows after them; officers insert and
- *    delete rows inside it. Fields with `choices` get a dropdown;
+ *    delete rows inside it. Fields with `choices` get a dropdown. `submitted` lists the columns of the printed
+ *    national form (报送版) in order — fields, and the computed 得分/计算过程 — where 年度指标值 carries its
+ *    指标性质 and 度量单位 folded in (foldedTarget: `≥95%`);
  *  - `footer`: 总分 (maxTotal and score_total), 等级 (score_grade), the status line, and the unit's own 总分
  *    (`targets.selfTotal`) on a line labelled `self`;
  *  - `filler`: the 填报人 / 联系电话 / 填报日期 line.
@@ -57,6 +59,9 @@ export const targetForm = defineSheet({
           levelLabel: text,
           rowsPerGroup: z.number().int().min(1).max(20),
           spareRows: z.number().int().min(0).max(200),
+          submitted: z
+            .array(z.union([z.object({ field: z.string() }).strict(), z.object({ output: z.enum(['score', 'text']) }).strict()]))
+            .min(1),
         })
         .strict(),
       footer: z.object({ total: text, grade: text, status: text, self: text }).strict(),
@@ -95,6 +100,10 @@ export const targetForm = defineSheet({
     if (!scheme.targets) problems.push('a target_form needs the scheme’s targets');
     else if (!tables.has(scheme.targets.table)) problems.push(`target_form: ${scheme.targets.table} is not a table input`);
     if (!/\{name\}/.test(p.table.levelLabel)) problems.push('target_form.table.levelLabel must hold {name}');
+    const table = scheme.targets ? tables.get(scheme.targets.table) : undefined;
+    for (const c of p.table.submitted) {
+      if ('field' in c && table && !table.fields.some((f) => f.name === c.field)) problems.push(`target_form.table.submitted: the table has no field ${c.field}`);
+    }
     return problems;
   },
 });

@@ -389,5 +389,5 @@ export const isPlaceholderName = remembered((raw: string): boolean => {
 
 /** What is left of a qualitative text once spaces, punctuation, 已 and 完成 are set aside (restating a target). */
 export const gist = remembered((raw: string): string =>
-  normalizeCell(raw).replace(/[，。、；;,.!！:："“”'‘’()（）《》\[\]【】]/g, '').replace(/已|完成/g, ''),
+  normalizeCell(raw).replace(/[，。、；;,.!！:："“”'‘’()（）《》[\]【】]/g, '').replace(/已|完成/g, ''),
 );

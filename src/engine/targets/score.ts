@@ -96,13 +96,12 @@ export function scoreRow(row: TargetRow, id: string, scope: RowScope): RowOutcom
 
   // the row's 分值
   const wCell = row.cells[at.weight];
-  let weight: Decimal | undefined;
   if (wCell.state === 'invalid') return done({ status: 'invalid', score: null, text: '分值有误，请先更正' });
   if (wCell.state === 'blank') {
     finding('error', 'missing_input', 'weight', '未填写分值');
     return done({ status: 'missing', score: null, text: '缺少分值' });
   }
-  weight = wCell.value as Decimal;
+  const weight = wCell.value as Decimal;
   if (weight.isZero() || weight.decimalPlaces() > 2 || compare(weight, plan.maxTotal) > 0) {
     const why = weight.isZero()
       ? '分值应大于0'
