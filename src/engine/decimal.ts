@@ -156,20 +156,31 @@ export class Sum {
   }
 
   value(): Decimal {
-    const fast = this.hundredths === 0 ? ZERO : new Decimal(this.hundredths).div(100);
+    const fast = this.hundredths === 0 ? ZERO : fromHundredths(this.hundredths);
     return this.rest.isZero() ? fast : this.rest.plus(fast);
   }
 }
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
-/** Two-decimal text of an integer count of hundredths: 997 → "9.97", -5 → "-0.05". */
+/**
+ * An integer count of hundredths as a Decimal: 997 → 9.97, -5 → -0.05. Remembered (bounded): the same scores and
+ * sums come back on every recompute, and reading a decimal text costs more than a look-up.
+ */
+const byHundredths = new Map<number, Decimal>();
+
 function fromHundredths(h: number): Decimal {
   if (h % 100 === 0) return whole(h / 100);
-  const sign = h < 0 ? '-' : '';
-  const m = Math.abs(h);
-  const cents = m % 100;
-  return new Decimal(`${sign}${(m - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`);
+  let d = byHundredths.get(h);
+  if (d === undefined) {
+    const sign = h < 0 ? '-' : '';
+    const m = Math.abs(h);
+    const cents = m % 100;
+    d = new Decimal(`${sign}${(m - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`);
+    if (byHundredths.size >= 10000) byHundredths.clear();
+    byHundredths.set(h, d);
+  }
+  return d;
 }
 
 /**

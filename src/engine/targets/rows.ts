@@ -57,14 +57,15 @@ export function targetRows(plan: TargetPlan, table: TableValue): TargetRow[] {
     }
     if (t2 && !isBlankish(normalizeCell(t2))) l2 = t2;
     const name = text('name');
+    // (only short texts can be a dash or slash typed for “none”)
     const content = CONTENT.some((f) => {
       const v = text(f);
-      return v !== '' && !isBlankish(normalizeCell(v));
+      return v !== '' && (v.length > 8 || !isBlankish(normalizeCell(v)));
     });
     if (!content && isPlaceholderName(name)) continue;
     const weightBlank = at.weight < 0 || table.cells[r][at.weight].state === 'blank';
     const detail = weightBlank && /^其中/.test(normalizeCell(name));
-    const { level, group } = match(plan, l1, l2, ownLevel);
+    const { level, group } = matchOf(plan, l1, l2, ownLevel);
     rows.push({
       r,
       raw,
@@ -78,6 +79,27 @@ export function targetRows(plan: TargetPlan, table: TableValue): TargetRow[] {
     });
   }
   return rows;
+}
+
+type Match = { level?: TargetLevel; group?: TargetGroup };
+const matches = new WeakMap<TargetPlan, Map<string, Map<string, [Match?, Match?]>>>();
+
+/** match(), remembered per plan: a table's rows share a few pairs of labels. */
+function matchOf(plan: TargetPlan, l1: string, l2: string, ownLevel: boolean): Match {
+  let byL1 = matches.get(plan);
+  if (!byL1) matches.set(plan, (byL1 = new Map()));
+  let byL2 = byL1.get(l1);
+  if (!byL2) {
+    if (byL1.size >= 1000) byL1.clear();
+    byL1.set(l1, (byL2 = new Map()));
+  }
+  let pair = byL2.get(l2);
+  if (!pair) {
+    if (byL2.size >= 1000) byL2.clear();
+    byL2.set(l2, (pair = [undefined, undefined]));
+  }
+  const k = ownLevel ? 1 : 0;
+  return (pair[k] ??= match(plan, l1, l2, ownLevel));
 }
 
 /**
