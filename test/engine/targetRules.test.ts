@@ -4,7 +4,7 @@
  * 0.6W, time targets, units, the execution rate at 100.00% and above, a 0 全年预算数, sub-line sums, weights, the
  * optional cap, typed scores compared, messages naming the cells.
  */
-import { loadScheme } from '../../src/engine';
+import { loadScheme, statusLine } from '../../src/engine';
 import projectJson from '../../templates/project-2020.json';
 import { codes, exampleInputs, findings, first, fundsOnly, num, scoreJson, topUp, withRows } from './targetHelpers';
 
@@ -312,6 +312,7 @@ describe('预算执行率', () => {
     expect(num(e.total)).toBe(90);
     expect(e.complete).toBe(false);
     expect(e.grade).toBeNull();
+    expect(statusLine(e)).toBe('评分未完成：1项指标无法评分，1处输入错误');
   });
 
   test('年度资金总额 empty (or 0) while its 其中 lines hold amounts: their sums, with sum_mismatch', () => {
