@@ -1,5 +1,5 @@
-import { evaluate, getScheme, hasErrors, schemeIds, toJson } from '../engine';
-import type { Evaluation, Finding, RawValue, Scheme } from '../engine';
+import { evaluate, getScheme, hasErrors, inputsFromJson, schemeIds, toJson } from '../engine';
+import type { Evaluation, Finding, Scheme } from '../engine';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
 import { renderTable } from './table';
@@ -90,28 +90,8 @@ export async function scoreInputsFile(file: FilePath, scheme: Scheme): Promise<S
 
 /** Scores a JSON object of inputs; keys the scheme does not know are reported (a typo would otherwise go unseen). */
 export function scoreInputs(scheme: Scheme, data: Record<string, unknown>): Scored {
-  const known = new Set(scheme.inputs.map((i) => i.name));
-  const values: Record<string, RawValue> = {};
-  const unknown: Finding[] = [];
-  for (const [key, value] of Object.entries(data)) {
-    if (known.has(key)) values[key] = rawValue(value);
-    else if (!key.startsWith('$')) {
-      unknown.push({
-        severity: 'warning',
-        code: 'unknown_input',
-        message: `输入中的“${key}”不是评分方案 ${scheme.id} 的输入名称，已忽略`,
-        inputs: [key],
-      });
-    }
-  }
-  return { scheme, evaluation: withFindings(evaluate(scheme, { values }), unknown) };
-}
-
-/** JSON values as a cell could hold them: a nested object becomes its text, which the engine then reports. */
-function rawValue(value: unknown): RawValue {
-  if (Array.isArray(value)) return value.map(rawValue);
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  return JSON.stringify(value) ?? null;
+  const { values, findings } = inputsFromJson(scheme, data);
+  return { scheme, evaluation: withFindings(evaluate(scheme, { values }), findings) };
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;

@@ -1,4 +1,4 @@
-import { plain } from '../engine';
+import { percent, plain } from '../engine';
 import type { Evaluation, IndicatorStatus, Scheme, Severity } from '../engine';
 import { displayWidth, padEnd, padStart } from './displayWidth';
 
@@ -24,22 +24,20 @@ const GAP = '  ';
 export function renderTable(scheme: Scheme, e: Evaluation): string {
   const unitInput = e.inputs[scheme.identity.unit];
   const moneyUnit = unitInput?.state === 'ok' ? `  金额单位：${String(unitInput.value)}` : '';
+  const project = e.project !== undefined ? `  项目：${e.project ?? '（未填写）'}` : '';
   const lines = [
-    `${scheme.title}（${scheme.id}）  单位：${e.dept ?? '（未填写）'}  年度：${e.year ?? '（未填写）'}${moneyUnit}`,
+    `${scheme.title}（${scheme.id}）  单位：${e.dept ?? '（未填写）'}${project}  年度：${e.year ?? '（未填写）'}${moneyUnit}`,
     '',
   ];
+  if (e.execution) targetLines(e, lines);
+  else fixedLines(e, lines);
+  findingLines(e, lines);
+  return lines.join('\n') + '\n';
+}
 
-  const head = ['一级/二级', '三级指标', '分值', '得分', '状态', '评价得分（计算过程和评分依据）'];
-  const rows = e.indicators.map((i) => [
-    `${i.level1}/${i.level2}`,
-    i.name,
-    plain(i.weight),
-    i.score === null ? '-' : plain(i.score),
-    STATUS[i.status],
-    i.text,
-  ]);
+/** Columns padded by display width, numeric ones right-aligned; the last column runs on unpadded. */
+function columns(head: string[], rows: string[][], numeric: boolean[], lines: string[]): void {
   const widths = head.slice(0, -1).map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
-  const numeric = [false, false, true, true, false];
   const line = (cells: string[], header = false): string =>
     cells
       .map((cell, c) =>
@@ -50,6 +48,20 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
   lines.push(line([...widths.map((w) => '-'.repeat(w)), '-'.repeat(displayWidth(head[head.length - 1]))], true));
   for (const r of rows) lines.push(line(r));
   lines.push('');
+}
+
+/** The fixed indicator table (dept-2013): one line per indicator, 合计 and 自我评价结论. */
+function fixedLines(e: Evaluation, lines: string[]): void {
+  const head = ['一级/二级', '三级指标', '分值', '得分', '状态', '评价得分（计算过程和评分依据）'];
+  const rows = e.indicators.map((i) => [
+    `${i.level1}/${i.level2}`,
+    i.name,
+    plain(i.weight),
+    i.score === null ? '-' : plain(i.score),
+    STATUS[i.status],
+    i.text,
+  ]);
+  columns(head, rows, [false, false, true, true, false], lines);
 
   lines.push(`合计：${plain(e.total)}/${plain(e.maxTotal)}`);
   lines.push(`自我评价结论：${e.grade ?? '未完成'}`);
@@ -58,7 +70,40 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
     lines.push(`（${open}项指标无法评分，合计只含已评分的指标；补齐输入后再评分）`);
   }
   lines.push('');
+}
 
+/** A target table: the 预算执行率 line, one line per row with its sense, target and actual, 总分 and 等级. */
+function targetLines(e: Evaluation, lines: string[]): void {
+  const x = e.execution!;
+  lines.push(`${x.name}（分值${plain(x.weight)}）：${x.score === null ? `-（${STATUS[x.status]}）` : `得${plain(x.score)}分`}  ${x.text}`);
+  lines.push('');
+  const head = ['编号', '一级/二级', '三级指标', '性质', '年度指标值', '实际完成值', '分值', '得分', '状态', '计算过程'];
+  const rows = e.indicators.map((i) => [
+    i.id,
+    `${i.level1}/${i.level2}`,
+    i.name,
+    i.sense ?? '-',
+    i.target ?? '',
+    i.actual ?? '',
+    plain(i.weight),
+    i.score === null ? '-' : plain(i.score),
+    STATUS[i.status],
+    i.text,
+  ]);
+  if (rows.length) columns(head, rows, [false, false, false, false, false, false, true, true, false], lines);
+  else lines.push('（没有可评分的指标行）', '');
+
+  lines.push(`总分：${plain(e.total)}/${plain(e.maxTotal)}${e.totalText ? `（${e.totalText}）` : ''}`);
+  lines.push(`等级：${e.grade ?? '未完成'}`);
+  if (!e.complete) {
+    const open = e.indicators.filter((i) => i.status === 'missing' || i.status === 'invalid').length + (x.score === null ? 1 : 0);
+    lines.push(`（${open}项无法评分，总分只含已评分的项；补齐后再评分）`);
+  }
+  for (const f of e.figures ?? []) lines.push(`${f.label}：${f.rate === null ? '-' : percent(f.rate)}${f.text ? `（${f.text}）` : ''}`);
+  lines.push('');
+}
+
+function findingLines(e: Evaluation, lines: string[]): void {
   if (e.issues.length === 0) {
     lines.push('未发现问题。');
   } else {
@@ -69,5 +114,4 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
       for (const f of found) lines.push(`  - ${f.message}`);
     }
   }
-  return lines.join('\n') + '\n';
 }

@@ -28,10 +28,53 @@ export function crossChecks(scheme: Scheme, parsed: ParsedInputs): Omit<Finding,
   };
   const label = (name: string) => scheme.input(name).label.replace(/^(其中|按经济分类)：/, '');
   for (const check of scheme.checks) {
-    const f = check.kind === 'sum' ? sumCheck(check, num, label, parsed) : orderCheck(check, num, parsed, scheme);
+    const f =
+      check.kind === 'sum'
+        ? sumCheck(check, num, label, parsed)
+        : check.kind === 'parts_within'
+          ? withinCheck(check, num, label, parsed)
+          : orderCheck(check, num, parsed, scheme);
     if (f) out.push(f);
   }
   return out;
+}
+
+/** The given parts and their sum, or undefined when a part is wrong or none is given (blank parts count as 0). */
+function partsOf(parts: string[], num: (n: string) => Decimal | undefined, parsed: ParsedInputs): { given: string[]; sum: Decimal } | undefined {
+  let sum = ZERO;
+  const given: string[] = [];
+  for (const p of parts) {
+    if (parsed.get(p)?.state === 'invalid') return undefined;
+    const v = num(p);
+    if (v !== undefined) {
+      given.push(p);
+      sum = sum.plus(v);
+    }
+  }
+  return given.length ? { given, sum } : undefined;
+}
+
+/** 其中 lines that must not add up to more than their total (公用经费 and its 办公经费, 水电差旅费 …). */
+function withinCheck(
+  check: Extract<SchemeCheck, { kind: 'parts_within' }>,
+  num: (n: string) => Decimal | undefined,
+  label: (n: string) => string,
+  parsed: ParsedInputs,
+): Omit<Finding, 'cells'> | undefined {
+  const total = num(check.total);
+  if (!total) return undefined;
+  const parts = partsOf(check.parts, num, parsed);
+  if (!parts) return undefined;
+  const over = parts.sum.minus(total);
+  if (compare(over, TOLERANCE) <= 0) return undefined;
+  return {
+    severity: 'warning',
+    code: 'sum_mismatch',
+    message:
+      `${check.label}超过${parsed.where(check.total)}：` +
+      `${parts.given.map(label).join('+')}=${plain(parts.sum)}，${label(check.total)}=${plain(total)}，超出${plain(over)}`,
+    inputs: [...check.parts, check.total],
+  };
 }
 
 function sumCheck(
@@ -42,7 +85,7 @@ function sumCheck(
 ): Omit<Finding, 'cells'> | undefined {
   const total = num(check.total);
   // only when the total and at least one part are given and none is wrong: blank parts then count as 0
-  if (!total) return undefined;
+  if (!total || (check.ignoreZeroTotal && total.isZero())) return undefined;
   let given = 0;
   let sum = ZERO;
   for (const p of check.parts) {

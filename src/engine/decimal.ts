@@ -119,3 +119,96 @@ export function percent(rate: Decimal): string {
 export function ratePercent(numerator: Decimal, denominator: Decimal): Decimal {
   return round2(numerator.div(denominator).times(100));
 }
+
+/**
+ * x in hundredths as a JS integer, when x has at most two decimals and is below 10^7 in size (read off its
+ * base-1e7 digits: the units word, then one fraction word ending in five zeros); undefined otherwise.
+ */
+function hundredthsOf(x: Decimal): number | undefined {
+  const d = x.d;
+  if (!d) return undefined;
+  const w = Math.floor(x.e / 7);
+  let units: number;
+  let fraction: number;
+  if (w === 0 && d.length <= 2) {
+    units = d[0];
+    fraction = d.length === 2 ? d[1] : 0;
+  } else if (w === -1 && d.length === 1) {
+    units = 0;
+    fraction = d[0];
+  } else return undefined;
+  if (fraction % 100000 !== 0) return undefined;
+  return x.s * (units * 100 + fraction / 100000);
+}
+
+/**
+ * A running sum of scores and weights: exact, and for values of at most two decimals (every rounded score, the
+ * usual weights) kept as an integer count of hundredths rather than a new Decimal per addition.
+ */
+export class Sum {
+  private hundredths = 0;
+  private rest: Decimal = ZERO;
+
+  add(x: Decimal): void {
+    const h = hundredthsOf(x);
+    if (h !== undefined && Number.isSafeInteger(this.hundredths + h)) this.hundredths += h;
+    else this.rest = this.rest.plus(x);
+  }
+
+  value(): Decimal {
+    const fast = this.hundredths === 0 ? ZERO : fromHundredths(this.hundredths);
+    return this.rest.isZero() ? fast : this.rest.plus(fast);
+  }
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * An integer count of hundredths as a Decimal: 997 → 9.97, -5 → -0.05. Remembered (bounded): the same scores and
+ * sums come back on every recompute, and reading a decimal text costs more than a look-up.
+ */
+const byHundredths = new Map<number, Decimal>();
+
+function fromHundredths(h: number): Decimal {
+  if (h % 100 === 0) return whole(h / 100);
+  let d = byHundredths.get(h);
+  if (d === undefined) {
+    const sign = h < 0 ? '-' : '';
+    const m = Math.abs(h);
+    const cents = m % 100;
+    d = new Decimal(`${sign}${(m - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`);
+    if (byHundredths.size >= 10000) byHundredths.clear();
+    byHundredths.set(h, d);
+  }
+  return d;
+}
+
+/**
+ * round2(a × b / c), the quotient exact and rounded once, half up (away from zero): a row's W × A / T. When the
+ * three have at most two decimals and the product fits a JS integer, in integer hundredths (a division of
+ * decimal.js at 40 digits costs far more); otherwise the long way. c must not be 0.
+ */
+export function mulDivRound2(a: Decimal, b: Decimal, c: Decimal): Decimal {
+  const ah = hundredthsOf(a);
+  const bh = hundredthsOf(b);
+  const ch = hundredthsOf(c);
+  if (ah !== undefined && bh !== undefined && ch !== undefined && ch !== 0 && Math.abs(ah) * Math.abs(bh) <= SAFE) {
+    // a × b / c in hundredths = (ah/100 × bh/100) / (ch/100) × 100 = ah × bh / ch
+    const n = Math.abs(ah * bh);
+    const d = Math.abs(ch);
+    let q = Math.floor(n / d);
+    let r = n - q * d;
+    // the float quotient may be one off: put it right with the exact remainder
+    if (r < 0) {
+      q -= 1;
+      r += d;
+    } else if (r >= d) {
+      q += 1;
+      r -= d;
+    }
+    if (2 * r >= d) q += 1;
+    const negative = (ah < 0) !== (bh < 0) !== (ch < 0);
+    return fromHundredths(negative && q !== 0 ? -q : q);
+  }
+  return round2(a.times(b).div(c));
+}

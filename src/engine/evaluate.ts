@@ -1,5 +1,7 @@
 import { Decimal, ZERO, clamp, compare, plain, round2 } from './decimal';
 import { crossChecks } from './checks';
+import { evaluateFigures } from './figures';
+import { evaluateTargets } from './targets/evaluate';
 import { ParsedInputs, parseInputs } from './inputs';
 import { ruleKinds, RuleContext, RuleKind, RuleView } from './rules';
 import type { Scheme, SchemeIndicator } from './scheme';
@@ -124,19 +126,55 @@ export function evaluate(scheme: Scheme, source: InputSource): Evaluation {
 
   const dept = parsed.values[scheme.identity.dept];
   const year = parsed.values[scheme.identity.year];
-  return {
+  const yearNumber = year?.state === 'ok' ? (year.value as Decimal).toNumber() : null;
+  if (!scheme.targets && !scheme.figures.length) {
+    return {
+      scheme: scheme.id,
+      schemeVersion: scheme.version,
+      dept: dept?.state === 'ok' ? String(dept.value) : null,
+      year: yearNumber,
+      total: round2(total),
+      maxTotal: plan.maxTotal,
+      grade: complete ? gradeOf(scheme, total) : null,
+      complete,
+      indicators,
+      issues: sortFindings(issues),
+      inputs: parsed.values,
+    };
+  }
+
+  // a target table: its execution line and rows after any fixed indicators, the total made up and capped there
+  const e: Evaluation = {
     scheme: scheme.id,
     schemeVersion: scheme.version,
     dept: dept?.state === 'ok' ? String(dept.value) : null,
-    year: year?.state === 'ok' ? (year.value as Decimal).toNumber() : null,
+    year: yearNumber,
     total: round2(total),
     maxTotal: plan.maxTotal,
-    grade: complete ? gradeOf(scheme, total) : null,
+    grade: null,
     complete,
     indicators,
-    issues: sortFindings(issues),
+    issues,
     inputs: parsed.values,
   };
+  if (scheme.identity.project) {
+    const project = parsed.values[scheme.identity.project];
+    e.project = project?.state === 'ok' ? String(project.value) : null;
+  }
+  if (scheme.targets) {
+    const t = evaluateTargets(scheme, parsed, yearNumber ?? undefined, total, (f) => withCells(f));
+    issues.push(...t.findings);
+    indicators.push(...t.rows);
+    e.execution = t.execution;
+    e.table = t.table;
+    e.total = t.total;
+    e.totalText = t.totalText;
+    e.complete = complete && t.complete;
+  }
+  if (scheme.figures.length) e.figures = evaluateFigures(scheme, parsed);
+  e.grade = e.complete ? gradeOf(scheme, e.total) : null;
+  e.issues = sortFindings(issues);
+  return e;
 }
 
 /** 优/良/中/差 from the total, by the scheme's lower bounds (inclusive). */

@@ -1,6 +1,6 @@
 import { Decimal, ZERO, compare } from './decimal';
 import { cellText, offsetCell } from './cells';
-import type { Scheme, SchemeInput } from './scheme';
+import type { Scheme, SchemeInput, SchemeTable } from './scheme';
 import type { CellRef, Finding, InputSource, InputValue, ParsedInput, RawValue } from './types';
 import {
   MoneyUnit,
@@ -24,7 +24,13 @@ export interface ParsedInputs {
   findings: Finding[];
   /** label and place of an input, as messages name it: 编制数（基本情况表!D8） */
   where(name: string): string;
+  /** an input's label: 编制数 */
+  label(name: string): string;
   cell(name: string): string | undefined;
+  /** the cell of field f of row r of a table input (its top-left cell offset by r rows and f columns) */
+  tableCell(name: string, r: number, f: number): string | undefined;
+  /** how messages name that cell: 项目支出绩效自评表!F12, or in_indicators[2].weight without a workbook */
+  tablePlace(name: string, r: number, f: number): string;
 }
 
 /**
@@ -54,8 +60,9 @@ interface InputPlan {
   /** each input's place in the scheme's list, by name */
   places: Map<string, number>;
   unitInput: SchemeInput | undefined;
-  /** an object with every input's name as a key, in the scheme's order */
+  /** an object with every input's name as a key, in the scheme's order (tables last) */
   entries: Record<string, ParsedInput>;
+  tables: SchemeTable[];
 }
 
 /**
@@ -85,10 +92,11 @@ function planOf(scheme: Scheme): InputPlan {
           survey: input.kind === 'survey' ? surveyPlan(input.answers ?? []) : undefined,
         }),
       ),
-      labels: new Map(scheme.inputs.map((i) => [i.name, i.label])),
-      places: new Map(scheme.inputs.map((input, i) => [input.name, i])),
+      labels: new Map([...scheme.inputs, ...scheme.tables].map((i) => [i.name, i.label])),
+      places: new Map([...scheme.inputs, ...scheme.tables].map((input, i) => [input.name, i])),
       unitInput: scheme.inputs.find((i) => i.kind === 'unit'),
-      entries: Object.fromEntries(scheme.inputs.map((i) => [i.name, { state: 'blank' }])),
+      entries: Object.fromEntries([...scheme.inputs, ...scheme.tables].map((i) => [i.name, { state: 'blank' }])),
+      tables: scheme.tables,
     };
     plans.set(scheme, plan);
   }
@@ -140,7 +148,7 @@ export function parseInputs(scheme: Scheme, source: InputSource): ParsedInputs {
   }
 
   const steps = plan.steps;
-  const list: ParsedInput[] = new Array(steps.length);
+  const list: ParsedInput[] = new Array(steps.length + plan.tables.length);
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
     const name = step.name;
@@ -178,12 +186,138 @@ export function parseInputs(scheme: Scheme, source: InputSource): ParsedInputs {
     values[name] = entry;
     list[i] = entry;
   }
+  const tableCell = (name: string, r: number, f: number): string | undefined => {
+    const ref = source.cells?.[name];
+    return ref ? cellText(offsetCell(ref, r, f)) : undefined;
+  };
+  const tablePlace = (name: string, r: number, f: number): string => {
+    const cell = tableCell(name, r, f);
+    if (cell) return cell;
+    const field = plan.tables.find((t) => t.name === name)?.fields[f]?.name ?? String(f);
+    return `${name}[${r}].${field}`;
+  };
+  for (let k = 0; k < plan.tables.length; k++) {
+    const table = plan.tables[k];
+    const entry = parseTable(table, source.values[table.name], formUnit, tablePlace, finding);
+    if (entry.state === 'blank' && table.required) {
+      finding({ severity: 'error', code: 'missing_input', message: `${where(table.name)}未填写（必填）`, inputs: [table.name] });
+    }
+    values[table.name] = entry;
+    list[steps.length + k] = entry;
+  }
   const places = plan.places;
   const get = (name: string): ParsedInput | undefined => {
     const at = places.get(name);
     return at === undefined ? undefined : list[at];
   };
-  return { values, list, get, findings, where, cell: cellOf };
+  const label = (name: string): string => plan.labels.get(name) ?? name;
+  return { values, list, get, findings, where, label, cell: cellOf, tableCell, tablePlace };
+}
+
+const FIELD_NUMBER_KIND = { number: 'number', amount: 'amount', integer: 'integer' } as const;
+
+/**
+ * A table input: rows of cells in field order (from a workbook) or records keyed by field name (JSON read at run
+ * time); each cell read by its field's kind, a wrong cell an error naming it. Rows keep their index, blank ones
+ * included; a table whose rows are all blank is blank.
+ */
+function parseTable(
+  table: SchemeTable,
+  raw: RawValue,
+  formUnit: MoneyUnit | undefined,
+  place: (name: string, r: number, f: number) => string,
+  finding: (f: Omit<Finding, 'cells'> & { cells?: string[] }) => void,
+): ParsedInput {
+  if (raw === null || raw === undefined) return { state: 'blank' };
+  if (!Array.isArray(raw)) {
+    finding({ severity: 'error', code: 'invalid_value', message: `${table.label}（${table.name}）：应为逐行填写的表格`, inputs: [table.name] });
+    return { state: 'invalid' };
+  }
+  const fields = table.fields;
+  const rows: RawValue[][] = new Array(raw.length);
+  const cells: ParsedInput[][] = new Array(raw.length);
+  let filled = false;
+  for (let r = 0; r < raw.length; r++) {
+    const given = inFieldOrder(raw[r], fields);
+    if (!given && raw[r] !== null && raw[r] !== undefined) {
+      finding({ severity: 'error', code: 'invalid_value', message: `${table.label}第${r + 1}行（${table.name}[${r}]）：应为一行单元格，不是${shown(raw[r])}`, inputs: [table.name] });
+    }
+    const row = given ?? [];
+    rows[r] = row;
+    const parsed: ParsedInput[] = new Array(fields.length);
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f];
+      const v = row[f];
+      // the usual cells first: text as typed, and blanks, without the general reading's intermediate objects
+      if (v === null || v === undefined) {
+        parsed[f] = BLANK;
+        continue;
+      }
+      if (field.kind === 'text' && typeof v === 'string') {
+        const entry = textEntry(v);
+        parsed[f] = entry;
+        if (entry !== BLANK) filled = true;
+        continue;
+      }
+      let p: Parsed<InputValue>;
+      if (field.kind === 'text') p = parseText(v);
+      else {
+        p = typeof v === 'number' ? parseDouble(v) : parseNumber(v, { kind: FIELD_NUMBER_KIND[field.kind], formUnit });
+        if (p.kind === 'ok' && (p.value as Decimal).isNeg() && !(p.value as Decimal).isZero()) {
+          p = { kind: 'bad', code: 'invalid_value', reason: `${shown(v)}不能为负数` };
+        } else if (p.kind === 'ok' && field.kind === 'integer' && !(p.value as Decimal).isInteger()) {
+          p = { kind: 'bad', code: 'invalid_value', reason: `${shown(v)}应为整数` };
+        }
+      }
+      if (p.kind === 'ok') {
+        parsed[f] = { state: 'ok', value: p.value };
+        filled = true;
+      } else if (p.kind === 'bad') {
+        parsed[f] = { state: 'invalid' };
+        filled = true;
+        const cell = place(table.name, r, f);
+        finding({
+          severity: 'error',
+          code: p.code,
+          message: `${table.label}第${r + 1}行${field.label}（${cell}）：${p.reason}`,
+          inputs: [table.name],
+          cells: /!/.test(cell) ? [cell] : [],
+        });
+      } else parsed[f] = BLANK;
+    }
+    cells[r] = parsed;
+  }
+  if (!filled) return { state: 'blank' };
+  return { state: 'ok', value: { raw: rows, cells } };
+}
+
+const BLANK: ParsedInput = { state: 'blank' };
+
+/**
+ * The entry of a text cell, one object per text: a table is read again on every recompute, and its cells are
+ * mostly the same texts (entries are only ever read). Bounded, like the other caches of cell readings.
+ */
+const textEntries = new Map<string, ParsedInput>();
+
+function textEntry(v: string): ParsedInput {
+  let entry = textEntries.get(v);
+  if (entry === undefined) {
+    const t = v.trim();
+    entry = t === '' ? BLANK : { state: 'ok', value: t };
+    if (textEntries.size >= 20000) textEntries.clear();
+    textEntries.set(v, entry);
+  }
+  return entry;
+}
+
+/** A row as an array in field order: an array as it is, a record by field name; undefined for anything else. */
+function inFieldOrder(row: unknown, fields: SchemeTable['fields']): RawValue[] | undefined {
+  if (Array.isArray(row)) return row as RawValue[];
+  if (typeof row === 'object' && row !== null && !(row instanceof Date)) {
+    const record = row as Record<string, RawValue>;
+    return fields.map((f) => record[f.name]);
+  }
+  return undefined;
 }
 
 function parseOne(step: Step, raw: RawValue, formUnit: MoneyUnit | undefined): Parsed<InputValue> {
