@@ -59,4 +59,8 @@ export interface PaneSession {
   select(cell: string): Promise<void>;
   /** Called after every recompute the session starts by itself (an input changed). Returns unsubscribe. */
   subscribe(listener: (result: RecomputeResult) => void): () => void;
+  /** Whether the pane opens by itself with this workbook (where the host has such a setting). */
+  autoOpen?(): Promise<boolean>;
+  /** Turns that on or off for this workbook. */
+  setAutoOpen?(on: boolean): Promise<void>;
 }
