@@ -1,4 +1,4 @@
-import type { IndicatorStatus, Severity } from '../engine';
+import type { Severity } from '../engine';
 import type { FindingGroup } from './findings';
 
 /** Every text the pane shows, in one place, so wording can be reviewed (and changed) without reading components. */
@@ -115,6 +115,7 @@ export const S = {
     autoOpen: '无法更改自动打开设置',
   },
   unexpected: '发生了意外错误，请重试；如仍失败，请关闭并重新打开任务窗格。',
+  chunkLoad: '无法加载所需的组件，可能是网络已断开。请联网后重试；联网打开过一次工作簿后，本页离线也能打开和导出。',
   officeErrors: {
     InvalidOperationInCellEditMode: '单元格正处于编辑状态，请按 Enter 或 Esc 结束编辑后再试。',
     ItemNotFound: '找不到所需的工作表或名称，可能已被删除或改名。',
@@ -126,13 +127,6 @@ export const S = {
     Unauthenticated: '登录已失效，请重新登录后再试。',
   } as Record<string, string>,
 } as const;
-
-export const STATUS_LABEL: Record<IndicatorStatus, string> = {
-  ok: '正常',
-  not_applicable: '不适用',
-  missing: '缺少输入',
-  invalid: '输入有误',
-};
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
   error: '错误',

@@ -13,8 +13,8 @@ export interface PaneMessage {
   id: number;
   intent: 'success' | 'info';
   text: string;
-  /** change: the session rescored by itself after an edit; sync: what a sync found; insert: a template was inserted */
-  kind?: 'change' | 'sync' | 'insert';
+  /** change: the session rescored by itself after an edit; sync: what a sync found (absent for other messages) */
+  kind?: 'change' | 'sync';
 }
 
 export interface InsertProgress {
@@ -162,7 +162,7 @@ export function useScoring(session: PaneSession): Scoring {
         const result = await session.recompute('insert');
         if (live()) {
           setEvaluation(result.evaluation);
-          say('success', insertedText(chosen, report), 'insert');
+          say('success', insertedText(chosen, report));
         }
       } catch (err) {
         if (live()) setError(describeError('sync', err));

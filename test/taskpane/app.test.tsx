@@ -78,6 +78,9 @@ test('describeError never passes on English text or a stack', () => {
   expect(describeError('sync', { code: 'ItemNotFound', message: 'The requested resource does not exist.' })).toBe(
     '同步失败：找不到所需的工作表或名称，可能已被删除或改名。',
   );
+  // webpack could not fetch a part loaded on demand (offline before the service worker kept it)
+  const chunk = Object.assign(new Error('Loading chunk 552 failed.\n(error: http://127.0.0.1/552.js)'), { name: 'ChunkLoadError' });
+  expect(describeError('open', chunk)).toBe('打开文件失败：无法加载所需的组件，可能是网络已断开。请联网后重试；联网打开过一次工作簿后，本页离线也能打开和导出。');
 });
 
 describe('打开工作簿时自动打开此窗格', () => {
