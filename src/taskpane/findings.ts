@@ -192,7 +192,7 @@ export function whatToType(input: SchemeInput, amountUnit: string): string | und
 export function fieldMessage(finding: Finding, input: SchemeInput, scheme: Scheme, amountUnit: string): string {
   let text = formMessage(finding, scheme);
   const own = `“${input.label}”`;
-  if (text.startsWith(`${own}：`)) text = text.slice(own.length + 1);
+  if (text.startsWith(own)) text = text.slice(own.length).replace(/^：/, '');
   // (out of range already says the range)
   if (finding.code === 'invalid_value') {
     const hint = whatToType(input, amountUnit);
