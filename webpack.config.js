@@ -8,7 +8,8 @@
  *                              dist/manifest.xml with every URL on that origin
  *
  * Office.js is served from the add-in's own origin (assets/office-js/, copied from
- * @microsoft/office-js) so that the add-in works on networks that cannot reach Microsoft's CDN.
+ * @microsoft/office-js) so that the add-in works on networks that cannot reach Microsoft's CDN, and
+ * taskpane.html loads it only where the page may be in Office (scripts/office-host.js).
  *
  * dist/ is shared with the CLI's tsc output (dist/src, dist/templates), so cleaning keeps those.
  * ADDIN_OUT_DIR=/some/dir builds there instead (used by test/addin/build.test.ts); it is cleaned the same way.
@@ -23,6 +24,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { originFromEnv, rewriteManifest } = require('./scripts/make-manifest');
 const { ServiceWorkerPlugin } = require('./scripts/service-worker-plugin');
+const { officeLoader } = require('./scripts/office-host');
 
 const ROOT = __dirname;
 const OFFICE_JS_DIR = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
@@ -155,6 +157,8 @@ module.exports = async (env = {}, argv = {}) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
+        // Office.js only where the page may be in Office (see scripts/office-host.js)
+        templateParameters: { officeLoader: officeLoader() },
       }),
       new HtmlWebpackPlugin({
         filename: 'support.html',

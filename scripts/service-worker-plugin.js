@@ -7,6 +7,10 @@
  * { version, files }: every built file except Office.js (assets/office-js/, not needed outside Office),
  * manifest.xml, source maps, licence notes and sw.js itself; the version is a hash of those files' names and
  * contents, so a build that changes anything gets a new cache and the old one is deleted.
+ *
+ * It also replaces __JIXIAO_DEFERRED__ with { deferred }: the scripts the page loads only once a workbook is
+ * open (exceljs, the export), which the worker keeps only then, when the page asks — every script that is
+ * neither one the page starts with (the entry's) nor the standalone page's (the chunk group named "standalone").
  */
 'use strict';
 
@@ -15,6 +19,7 @@ const { Buffer } = require('buffer');
 
 const NAME = 'ServiceWorkerPlugin';
 const TOKEN = '__JIXIAO_PRECACHE__';
+const DEFERRED_TOKEN = '__JIXIAO_DEFERRED__';
 
 /** Files of the output the page does not need offline. */
 const EXCLUDE = [/^assets\/office-js\//, /^manifest\.xml$/, /\.map$/, /\.LICENSE\.txt$/, /(^|\/)\.[^/]*$/];
@@ -39,9 +44,20 @@ function versionOf(files, contentOf) {
   return hash.digest('hex').slice(0, 16);
 }
 
+/**
+ * Of the precached files, the scripts not needed to start: neither among `startup` (the files of the chunk groups
+ * the page loads before any workbook) nor anything but JavaScript.
+ */
+function deferredFiles(files, startup) {
+  const needed = new Set(startup);
+  return files.filter((f) => f.endsWith('.js') && !needed.has(f));
+}
+
 class ServiceWorkerPlugin {
   constructor(options = {}) {
     this.file = options.file || 'sw.js';
+    /** the entry and the named chunk groups the page starts with */
+    this.startup = options.startup || ['taskpane', 'standalone'];
   }
 
   apply(compiler) {
@@ -67,10 +83,15 @@ class ServiceWorkerPlugin {
           return Buffer.isBuffer(src) ? src : Buffer.from(String(src));
         });
         const manifest = `(${JSON.stringify({ version, files })})`;
-        compilation.updateAsset(this.file, new sources.RawSource(code.split(TOKEN).join(manifest)), { precache: { version, files } });
+        // without the start-up groups (renamed), nothing is deferred: everything is kept on install, as is safe
+        const groups = this.startup.map((name) => compilation.namedChunkGroups.get(name));
+        const startup = groups.every(Boolean) ? groups.flatMap((g) => g.getFiles()) : files;
+        const deferred = deferredFiles(files, startup);
+        const withDeferred = code.split(TOKEN).join(manifest).split(DEFERRED_TOKEN).join(`(${JSON.stringify({ deferred })})`);
+        compilation.updateAsset(this.file, new sources.RawSource(withDeferred), { precache: { version, files, deferred } });
       });
     });
   }
 }
 
-module.exports = { ServiceWorkerPlugin, precacheFiles, versionOf, TOKEN };
+module.exports = { ServiceWorkerPlugin, precacheFiles, deferredFiles, versionOf, TOKEN, DEFERRED_TOKEN };

@@ -9,6 +9,37 @@ export interface PrecacheManifest {
   files: string[];
 }
 
+/**
+ * Which of those files the worker keeps only once a workbook is open (the page asks, KEEP_WORKBOOK_SCRIPTS):
+ * exceljs and the export, which the page itself loads only then. Injected by the build beside the manifest.
+ */
+export interface DeferredFiles {
+  deferred: string[];
+}
+
+/** The page's message asking the worker to keep the deferred files too. */
+export const KEEP_WORKBOOK_SCRIPTS = 'KEEP_WORKBOOK_SCRIPTS';
+
+/** The files to keep on install: all but the deferred ones. */
+export function installFiles(manifest: PrecacheManifest, later: DeferredFiles): string[] {
+  const deferred = new Set(later.deferred);
+  return manifest.files.filter((f) => !deferred.has(f));
+}
+
+/** A build file whose name carries its content hash (taskpane.1f89592d.js): the same name is the same bytes. */
+export function isHashed(file: string): boolean {
+  return /\.[0-9a-f]{8}\.[a-z0-9]+$/i.test(file);
+}
+
+/**
+ * How the worker fetches a file to keep: a hashed file may come from the browser's HTTP cache, where the page's
+ * own load left it (it is not downloaded twice); any other file is revalidated with the server (a 304 when it
+ * has not changed), so that what is kept is this build's.
+ */
+export function keepCacheMode(file: string): RequestCache {
+  return isHashed(file) ? 'force-cache' : 'no-cache';
+}
+
 const PREFIX = 'jixiao-';
 
 /** One cache per build: jixiao-<version>. */

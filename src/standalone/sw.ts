@@ -1,8 +1,11 @@
 /**
  * The standalone page's service worker (emitted as sw.js beside taskpane.html by the production build).
  *
- * - install: caches every built file of this build (the list and the version are injected at build time;
- *   Office.js is left out: the standalone page does not need it) in the cache jixiao-<version>;
+ * - install: caches the files the page starts with (the list and the version are injected at build time;
+ *   Office.js is left out: the standalone page does not need it) in the cache jixiao-<version>, each fetched once:
+ *   hashed files from the HTTP cache the page's own load filled, the others revalidated;
+ * - KEEP_WORKBOOK_SCRIPTS (sent by the page once a workbook is open): caches the scripts loaded only then
+ *   (exceljs, the export), so that nothing downloads them before the officer opens a file;
  * - activate: deletes the caches of older builds and takes control of the open pages;
  * - fetch: serves those files cache-first; Office.js from the network, or offline an empty script (the page then
  *   starts standalone at once); everything else goes to the network as usual.
@@ -11,10 +14,22 @@
  * (SKIP_WAITING, sent when the officer accepts the "新版本" notice) or every page of the old one is closed.
  * The page registers it only outside Office, on https or localhost.
  */
-import { cacheName, isOfficeJs, OFFICE_JS_OFFLINE, precachedFile, staleCaches, type PrecacheManifest } from './precache';
+import {
+  cacheName,
+  installFiles,
+  isOfficeJs,
+  keepCacheMode,
+  KEEP_WORKBOOK_SCRIPTS,
+  OFFICE_JS_OFFLINE,
+  precachedFile,
+  staleCaches,
+  type DeferredFiles,
+  type PrecacheManifest,
+} from './precache';
 
-/** Replaced by scripts/service-worker-plugin.js with the manifest of the build. */
+/** Replaced by scripts/service-worker-plugin.js with the manifest of the build, and the files kept later. */
 declare const __JIXIAO_PRECACHE__: PrecacheManifest;
+declare const __JIXIAO_DEFERRED__: DeferredFiles;
 
 interface WorkerEvent extends Event {
   waitUntil(promise: Promise<unknown>): void;
@@ -38,6 +53,7 @@ interface WorkerScope {
 
 const worker = self as unknown as WorkerScope;
 const manifest = __JIXIAO_PRECACHE__;
+const later = __JIXIAO_DEFERRED__;
 const CACHE = cacheName(manifest.version);
 const FILES = new Set(manifest.files);
 
@@ -47,18 +63,21 @@ async function storable(response: Response): Promise<Response> {
   return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
-async function precache(): Promise<void> {
+/** Stores files not stored yet; each fetched as keepCacheMode says, so none is downloaded a second time. */
+async function keep(files: string[]): Promise<void> {
   const cache = await caches.open(CACHE);
   await Promise.all(
-    manifest.files.map(async (file) => {
+    files.map(async (file) => {
       const url = new URL(file, worker.registration.scope).href;
-      // past the HTTP cache: what is stored must be this build's file
-      const response = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
+      if (await cache.match(url)) return;
+      const response = await fetch(new Request(url, { cache: keepCacheMode(file), credentials: 'same-origin' }));
       if (!response.ok) throw new Error(`precache ${file}: HTTP ${response.status}`);
       await cache.put(url, await storable(response));
     }),
   );
 }
+
+const precache = () => keep(installFiles(manifest, later));
 
 async function cleanUp(): Promise<void> {
   const names = await caches.keys();
@@ -71,7 +90,7 @@ async function cacheFirst(request: Request, file: string): Promise<Response> {
   const cache = await caches.open(CACHE);
   const hit = await cache.match(url);
   if (hit) return hit;
-  // evicted by the browser: fetch it again, and keep it again
+  // not kept yet (a script kept only once a workbook is open) or evicted by the browser: fetch it, and keep it
   const response = await fetch(request);
   if (response.ok && response.type === 'basic') {
     await storable(response.clone())
@@ -86,6 +105,7 @@ worker.addEventListener('activate', (event) => event.waitUntil(cleanUp()));
 worker.addEventListener('message', (event) => {
   const data = event.data as { type?: unknown } | null;
   if (data && data.type === 'SKIP_WAITING') void worker.skipWaiting();
+  if (data && data.type === KEEP_WORKBOOK_SCRIPTS) event.waitUntil(keep(later.deferred).catch(() => undefined));
 });
 /** Office.js from the network (revalidated, never a stale HTTP-cache copy), else an empty script. */
 async function officeJs(request: Request): Promise<Response> {

@@ -3,10 +3,12 @@
  * and puts it in a Fluent theme. Everything it knows about the workbook comes through `session`, so the
  * same pane runs in Excel (OfficeSession) and, with an .xlsx session, in a plain browser.
  */
-import { useMemo } from 'react';
-import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { Button, FluentProvider, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
 import { getScheme, type Scheme } from '../engine';
 import type { PaneSession } from '../workbook/session';
+import { Bar } from './Bar';
+import { describeError } from './errors';
 import { deliverToExcel } from './deliver';
 import { ExportDialog, ExportMessage } from './ExportDialog';
 import { InsertTemplateView } from './InsertTemplateView';
@@ -32,6 +34,8 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
+  // the page's own box, inside the provider: the provider's class also goes to the layer dialogs open in,
+  // which must stay a see-through layer, not a second full-height page over the form
   root: {
     minHeight: '100vh',
     boxSizing: 'border-box',
@@ -47,25 +51,28 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   title: { margin: 0 },
+  main: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
 export function App({ session, schemes, theme, unsupported, deliver }: AppProps) {
   const styles = useStyles();
   const kind = useMemo(() => theme ?? defaultThemeKind(), [theme]);
   return (
-    <FluentProvider theme={fluentTheme(kind)} className={styles.root} data-theme={kind}>
-      <Text as="h1" size={400} weight="semibold" className={styles.title}>
-        {S.appTitle}
-      </Text>
-      {unsupported !== undefined ? (
-        <UnsupportedHost detail={unsupported} />
-      ) : session ? (
-        <Pane session={session} schemes={schemes} deliver={deliver ?? deliverToExcel} />
-      ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{S.noSession}</MessageBarBody>
-        </MessageBar>
-      )}
+    <FluentProvider theme={fluentTheme(kind)} data-theme={kind}>
+      <div className={styles.root} data-testid="page">
+        <main className={styles.main}>
+          <Text as="h1" size={400} weight="semibold" className={styles.title}>
+            {S.appTitle}
+          </Text>
+          {unsupported !== undefined ? (
+            <UnsupportedHost detail={unsupported} />
+          ) : session ? (
+            <Pane session={session} schemes={schemes} deliver={deliver ?? deliverToExcel} />
+          ) : (
+            <Bar intent="info">{S.noSession}</Bar>
+          )}
+        </main>
+      </div>
     </FluentProvider>
   );
 }
@@ -104,13 +111,61 @@ function Pane({ session, schemes, deliver }: { session: PaneSession; schemes?: S
           exporting={exporter.busy}
         />
       )}
+      {view === 'panel' && <AutoOpenSwitch session={session} />}
       <ExportDialog
         blocking={exporter.blocked}
+        scheme={scheme}
+        evaluation={scoring.evaluation}
         onBack={exporter.back}
         onExportAnyway={() => void exporter.exportAnyway()}
         onSelect={(cell) => void scoring.select(cell)}
       />
     </>
+  );
+}
+
+/**
+ * 打开工作簿时自动打开此窗格, where the session can turn it on and off (Excel's AutoShowTaskpaneWithDocument
+ * setting of this workbook): Microsoft asks add-ins that open themselves to let the user stop it.
+ */
+function AutoOpenSwitch({ session }: { session: PaneSession }) {
+  const [on, setOn] = useState<boolean | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const supported = !!session.autoOpen && !!session.setAutoOpen;
+  useEffect(() => {
+    if (!session.autoOpen || !session.setAutoOpen) return;
+    let live = true;
+    session.autoOpen().then(
+      (value) => live && setOn(value),
+      () => live && setOn(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session]);
+  if (!supported || on === null) return null;
+  return (
+    <div>
+      <Switch
+        checked={on}
+        label={S.autoOpen}
+        data-testid="auto-open"
+        onChange={(_, d) => {
+          const next = d.checked;
+          setOn(next);
+          setError(null);
+          session.setAutoOpen!(next).catch((err: unknown) => {
+            setOn(!next);
+            setError(describeError('autoOpen', err));
+          });
+        }}
+      />
+      {error && (
+        <Bar intent="error" politeness="assertive" data-testid="auto-open-error">
+          {error}
+        </Bar>
+      )}
+    </div>
   );
 }
 

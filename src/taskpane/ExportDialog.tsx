@@ -2,6 +2,7 @@
  * The pieces of 导出报送版 both panes show (see useSubmissionExport): the list of error findings that stop the
  * export, with 返回修改 and 仍然导出, and the outcome with its download link when there is one.
  */
+import { useRef } from 'react';
 import {
   Button,
   Dialog,
@@ -12,20 +13,23 @@ import {
   DialogTitle,
   Link,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding } from '../engine';
+import type { Evaluation, Finding, Scheme } from '../engine';
+import { Bar } from './Bar';
+import { groupFindings } from './findings';
 import { S } from './strings';
+import { useDialogFocus } from './useDialogFocus';
 import type { ExportNotice } from './useSubmissionExport';
 
 const useStyles = makeStyles({
+  group: { margin: 0, marginTop: tokens.spacingVerticalS },
   blocked: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   linkish: {
+    // the list's number stays on the first line of a long message
+    verticalAlign: 'top',
     padding: 0,
     border: 'none',
     background: 'none',
@@ -33,6 +37,7 @@ const useStyles = makeStyles({
     textAlign: 'start',
     cursor: 'pointer',
     font: 'inherit',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
   },
   body: { overflowWrap: 'anywhere', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
@@ -40,6 +45,11 @@ const useStyles = makeStyles({
 export interface ExportDialogProps {
   /** the blocking findings; the dialog is open while this is non-null */
   blocking: Finding[] | null;
+  /** the scheme and the evaluation the findings belong to: to list wrong values apart from fields not filled, in form order */
+  scheme?: Scheme | null;
+  evaluation?: Pick<Evaluation, 'inputs'> | null;
+  /** a finding as shown (the standalone page leaves out cell addresses); the engine's message by default */
+  describe?(finding: Finding): string;
   /** 返回修改 (also Escape and a click outside) */
   onBack(): void;
   /** 仍然导出 */
@@ -48,39 +58,70 @@ export interface ExportDialogProps {
   onSelect?(cell: string): void;
 }
 
-/** 以下问题尚未解决: the error findings, each linking to its cell; 返回修改 or 仍然导出. */
-export function ExportDialog({ blocking, onBack, onExportAnyway, onSelect }: ExportDialogProps) {
+/**
+ * 以下问题尚未解决: the wrong values, then the fields not filled yet, each linking to its cell; 返回修改 (which has
+ * the keyboard first) or 仍然导出. Closing gives the keyboard back to 导出报送版.
+ */
+export function ExportDialog({ blocking, scheme, evaluation, describe, onBack, onExportAnyway, onSelect }: ExportDialogProps) {
   const styles = useStyles();
+  const back = useRef<HTMLButtonElement>(null);
+  useDialogFocus(!!blocking, { initial: back });
+  const all = blocking ?? [];
+  const groups = scheme && evaluation ? groupFindings(scheme, { inputs: evaluation.inputs, issues: all }) : null;
+  const blank = groups?.blank ?? [];
+  const wrong = groups ? [...groups.error, ...groups.warning, ...groups.info] : all;
+  const list = (findings: Finding[]) => (
+    <ol className={styles.blocked}>
+      {findings.map((f, i) => (
+        <li key={i} data-testid="blocking-finding">
+          {f.cells?.[0] && onSelect ? (
+            <button
+              type="button"
+              className={styles.linkish}
+              onClick={() => {
+                onBack();
+                onSelect(f.cells![0]);
+              }}
+            >
+              {describe ? describe(f) : f.message}
+            </button>
+          ) : describe ? (
+            describe(f)
+          ) : (
+            f.message
+          )}
+        </li>
+      ))}
+    </ol>
+  );
   return (
     <Dialog open={!!blocking} onOpenChange={(_, d) => !d.open && onBack()}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{S.blockedTitle}</DialogTitle>
-          <DialogContent>
-            <Text as="p">{S.blockedIntro(blocking?.length ?? 0)}</Text>
-            <ol className={styles.blocked} data-testid="blocking">
-              {(blocking ?? []).map((f, i) => (
-                <li key={i} data-testid="blocking-finding">
-                  {f.cells?.[0] && onSelect ? (
-                    <button
-                      type="button"
-                      className={styles.linkish}
-                      onClick={() => {
-                        onBack();
-                        onSelect(f.cells![0]);
-                      }}
-                    >
-                      {f.message}
-                    </button>
-                  ) : (
-                    f.message
-                  )}
-                </li>
-              ))}
-            </ol>
+          <DialogContent data-testid="blocking">
+            <Text as="p">{S.blockedIntro(wrong.length, blank.length)}</Text>
+            {wrong.length > 0 && (
+              <>
+                {blank.length > 0 && (
+                  <Text as="h3" size={300} weight="semibold" className={styles.group}>
+                    {S.findingGroups.error}（{wrong.length}）
+                  </Text>
+                )}
+                {list(wrong)}
+              </>
+            )}
+            {blank.length > 0 && (
+              <>
+                <Text as="h3" size={300} weight="semibold" className={styles.group}>
+                  {S.findingGroups.blank}（{blank.length}）
+                </Text>
+                {list(blank)}
+              </>
+            )}
           </DialogContent>
           <DialogActions>
-            <Button appearance="primary" data-testid="back-to-form" onClick={onBack}>
+            <Button appearance="primary" data-testid="back-to-form" onClick={onBack} ref={back}>
               {S.backToForm}
             </Button>
             <Button data-testid="export-anyway" onClick={onExportAnyway}>
@@ -109,7 +150,6 @@ export function ExportButton({ busy, disabled, onExport, appearance = 'secondary
       data-testid="export"
       onClick={onExport}
       disabledFocusable={busy || !!disabled}
-      title={S.exportHint}
       icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
     >
       {busy ? S.exporting : S.exportButton}
@@ -127,28 +167,27 @@ export function ExportMessage({ notice, onDismiss }: ExportMessageProps) {
   const styles = useStyles();
   if (!notice) return null;
   return (
-    <MessageBar
+    <Bar
       key={notice.id}
       intent={notice.intent}
       politeness={notice.intent === 'error' ? 'assertive' : 'polite'}
-      layout="multiline"
       data-testid="export-message"
+      actions={
+        onDismiss && (
+          <Button size="small" appearance="transparent" onClick={onDismiss} data-testid="export-dismiss">
+            {S.dismiss}
+          </Button>
+        )
+      }
     >
-      <MessageBarBody className={styles.body}>
+      <span className={styles.body}>
         <span>{notice.text}</span>
         {notice.link && (
           <Link href={notice.link.href} download={notice.link.fileName} data-testid="export-download">
             {S.exportDownloadLink(notice.link.fileName)}
           </Link>
         )}
-      </MessageBarBody>
-      {onDismiss && (
-        <MessageBarActions>
-          <Button size="small" appearance="transparent" onClick={onDismiss} data-testid="export-dismiss">
-            {S.dismiss}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+      </span>
+    </Bar>
   );
 }

@@ -1,25 +1,42 @@
-import { Badge, type BadgeProps, createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
-import type { Finding, Severity } from '../engine';
-import { S, SEVERITY_LABEL } from './strings';
+import { Badge, type BadgeProps, makeStyles, mergeClasses, shorthands, Text, tokens } from '@fluentui/react-components';
+import type { Evaluation, Finding, Scheme } from '../engine';
+import { GROUP_ORDER, groupFindings, type FindingGroup } from './findings';
+import { S } from './strings';
 
-const SEVERITY_COLOR: Record<Severity, BadgeProps['color']> = {
+const GROUP_COLOR: Record<FindingGroup, BadgeProps['color']> = {
   error: 'danger',
   warning: 'warning',
   info: 'informative',
+  blank: 'subtle',
 };
 
+/** The id of a group's heading, for the summary's jump buttons. */
+export function findingsGroupId(group: FindingGroup): string {
+  return `findings-${group}`;
+}
+
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   flush: { margin: 0 },
-  counts: { margin: 0, color: tokens.colorNeutralForeground2 },
+  groupHeading: {
+    margin: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    // below the page's sticky summary when jumped to
+    scrollMarginTop: '96px',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '2px' },
+  },
+  quiet: { margin: 0, color: tokens.colorNeutralForeground2 },
   item: {
     display: 'flex',
     alignItems: 'flex-start',
     gap: tokens.spacingHorizontalS,
     width: '100%',
     boxSizing: 'border-box',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     textAlign: 'start',
     color: tokens.colorNeutralForeground1,
@@ -32,64 +49,92 @@ const useStyles = makeStyles({
     cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover },
     ':active': { backgroundColor: tokens.colorSubtleBackgroundPressed },
-    ...createFocusOutlineStyle(),
+    // a ring drawn inside the button, so a scrolling panel never clips it
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '-2px' },
   },
   body: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
   goto: { color: tokens.colorBrandForegroundLink },
-  badge: { flexShrink: 0, whiteSpace: 'nowrap' },
+  blankItem: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface FindingsListProps {
-  findings: Finding[];
+  scheme: Scheme;
+  evaluation: Evaluation;
   onSelect(cell: string): void;
+  /** the message as shown (the standalone page leaves out cell addresses); the engine's message by default */
+  describe?(finding: Finding): string;
+  /** what a finding offers to do when clicked; "定位到 基本情况表!D12" by default */
+  goToLabel?(cell: string): string;
 }
 
-/** Errors, then warnings, then notes; a finding that names a cell is a button that selects it. */
-export function FindingsList({ findings, onSelect }: FindingsListProps) {
+/**
+ * The findings by group: wrong values, things to check and notes, each with its badge; then, quietly, the
+ * fields not filled yet. Each group in the order of the form. A finding that names a cell is a button that
+ * goes there.
+ */
+export function FindingsList({ scheme, evaluation, onSelect, describe, goToLabel = S.findingGoTo }: FindingsListProps) {
   const styles = useStyles();
-  const counts = (['error', 'warning', 'info'] as Severity[])
-    .map((s) => ({ s, n: findings.filter((f) => f.severity === s).length }))
-    .filter((c) => c.n > 0);
+  const groups = groupFindings(scheme, evaluation);
+  const shown = GROUP_ORDER.filter((g) => groups[g].length > 0);
+  const problems = groups.error.length + groups.warning.length + groups.info.length;
   return (
-    <section className={styles.section} aria-labelledby="findings-heading">
+    <section className={styles.section} aria-labelledby="findings-heading" data-testid="findings">
       <Text as="h2" id="findings-heading" size={400} weight="semibold" className={styles.flush}>
-        {S.findingsHeading}（{findings.length}）
+        {S.findingsHeading}（{problems}）
       </Text>
-      {findings.length === 0 ? (
+      {problems === 0 && (
         <Text as="p" className={styles.flush}>
           {S.noFindings}
         </Text>
-      ) : (
-        <>
-          <Text as="p" size={200} className={styles.counts}>
-            {counts.map((c) => `${SEVERITY_LABEL[c.s]} ${c.n}`).join(' · ')}
+      )}
+      {shown.map((group) => (
+        <div key={group} className={styles.group} data-testid={`findings-${group}`}>
+          <Text as="h3" size={300} weight="semibold" id={findingsGroupId(group)} tabIndex={-1} className={styles.groupHeading}>
+            {S.findingGroups[group]}（{groups[group].length}）
           </Text>
+          {group === 'blank' && (
+            <Text as="p" size={200} className={styles.quiet}>
+              {S.blankIntro}
+            </Text>
+          )}
           <ul className={styles.list}>
-            {findings.map((f, i) => (
+            {groups[group].map((f, i) => (
               <li key={`${f.code}-${i}`}>
-                <FindingItem finding={f} onSelect={onSelect} />
+                <FindingItem finding={f} group={group} text={describe ? describe(f) : f.message} goToLabel={goToLabel} onSelect={onSelect} />
               </li>
             ))}
           </ul>
-        </>
-      )}
+        </div>
+      ))}
     </section>
   );
 }
 
-function FindingItem({ finding, onSelect }: { finding: Finding; onSelect(cell: string): void }) {
+interface FindingItemProps {
+  finding: Finding;
+  group: FindingGroup;
+  text: string;
+  goToLabel(cell: string): string;
+  onSelect(cell: string): void;
+}
+
+function FindingItem({ finding, group, text, goToLabel, onSelect }: FindingItemProps) {
   const styles = useStyles();
   const cell = finding.cells?.[0];
   const content = (
     <>
-      <Badge className={styles.badge} appearance="filled" color={SEVERITY_COLOR[finding.severity]}>
-        {SEVERITY_LABEL[finding.severity]}
-      </Badge>
+      {group !== 'blank' && (
+        <Badge appearance="filled" color={GROUP_COLOR[group]} style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+          {S.findingBadge[group]}
+        </Badge>
+      )}
       <span className={styles.body}>
-        <Text size={200}>{finding.message}</Text>
+        <Text size={200} className={group === 'blank' ? styles.blankItem : undefined}>
+          {text}
+        </Text>
         {cell && (
           <Text size={200} className={styles.goto}>
-            {S.findingGoTo(cell)}
+            {goToLabel(cell)}
           </Text>
         )}
       </span>
@@ -97,7 +142,7 @@ function FindingItem({ finding, onSelect }: { finding: Finding; onSelect(cell: s
   );
   if (!cell) {
     return (
-      <div className={styles.item} data-testid="finding" data-severity={finding.severity}>
+      <div className={styles.item} data-testid="finding" data-severity={finding.severity} data-group={group}>
         {content}
       </div>
     );
@@ -109,6 +154,7 @@ function FindingItem({ finding, onSelect }: { finding: Finding; onSelect(cell: s
       className={mergeClasses(styles.item, styles.clickable)}
       data-testid="finding"
       data-severity={finding.severity}
+      data-group={group}
       onClick={() => onSelect(cell)}
     >
       {content}

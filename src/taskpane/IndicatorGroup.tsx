@@ -4,20 +4,13 @@ import {
   AccordionItem,
   AccordionPanel,
   Badge,
-  type BadgeProps,
   makeStyles,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { Decimal, plain, scoreText, type IndicatorResult, type IndicatorStatus } from '../engine';
-import { S, STATUS_LABEL } from './strings';
-
-const STATUS_COLOR: Record<IndicatorStatus, BadgeProps['color']> = {
-  ok: 'success',
-  not_applicable: 'informative',
-  missing: 'warning',
-  invalid: 'danger',
-};
+import { Decimal, plain, scoreText, type IndicatorResult } from '../engine';
+import { standingOf, STANDING_COLOR, STANDING_LABEL } from './standing';
+import { S } from './strings';
 
 const useStyles = makeStyles({
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -44,6 +37,9 @@ export interface IndicatorGroupProps {
   /** 一级指标: 投入 / 过程 / 产出 / 效果 */
   level: string;
   indicators: IndicatorResult[];
+  /** ids of the indicators whose calculation text is shown */
+  open: ReadonlySet<string>;
+  onToggle(id: string, open: boolean): void;
 }
 
 /** Sum of scores (blank scores count 0) over sum of weights, as the 评分表's 合计 does. */
@@ -54,11 +50,12 @@ export function subtotal(indicators: IndicatorResult[]): { score: Decimal; weigh
   );
 }
 
-/** One 一级指标 with its subtotal; each indicator expands to its calculation text. */
-export function IndicatorGroup({ level, indicators }: IndicatorGroupProps) {
+/** One 一级指标 with its subtotal; each indicator shows how its score stands and expands to its calculation text. */
+export function IndicatorGroup({ level, indicators, open, onToggle }: IndicatorGroupProps) {
   const styles = useStyles();
   const sum = subtotal(indicators);
   const headingId = `group-${level}`;
+  const openItems = indicators.filter((i) => open.has(i.id)).map((i) => i.id);
   let lastLevel2 = '';
   return (
     <section className={styles.group} aria-labelledby={headingId} data-testid={`group-${level}`}>
@@ -70,10 +67,11 @@ export function IndicatorGroup({ level, indicators }: IndicatorGroupProps) {
           {S.subtotal} {S.scoreOf(plain(sum.score), plain(sum.weight))}
         </Text>
       </h3>
-      <Accordion multiple collapsible>
+      <Accordion multiple collapsible openItems={openItems} onToggle={(_, d) => onToggle(String(d.value), d.openItems.includes(d.value))}>
         {indicators.map((ind) => {
           const showLevel2 = ind.level2 !== lastLevel2;
           lastLevel2 = ind.level2;
+          const standing = standingOf(ind);
           return (
             <div key={ind.id}>
               {showLevel2 && (
@@ -88,8 +86,8 @@ export function IndicatorGroup({ level, indicators }: IndicatorGroupProps) {
                     <Text className={styles.score} data-testid={`indicator-score-${ind.id}`}>
                       {S.scoreOf(scoreText(ind.score) || S.noScore, plain(ind.weight))}
                     </Text>
-                    <Badge className={styles.badge} appearance="tint" color={STATUS_COLOR[ind.status]} data-status={ind.status}>
-                      {STATUS_LABEL[ind.status]}
+                    <Badge className={styles.badge} appearance="tint" color={STANDING_COLOR[standing]} data-standing={standing}>
+                      {STANDING_LABEL[standing]}
                     </Badge>
                   </span>
                 </AccordionHeader>

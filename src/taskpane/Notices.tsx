@@ -1,9 +1,9 @@
-import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { Bar } from './Bar';
 import type { PaneMessage } from './useScoring';
 
 const useStyles = makeStyles({
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  body: { overflowWrap: 'anywhere' },
 });
 
 export interface NoticesProps {
@@ -18,15 +18,15 @@ export function Notices({ message, error }: NoticesProps) {
   return (
     <div className={styles.notices}>
       {error && (
-        <MessageBar key={error} intent="error" politeness="assertive" layout="multiline" data-testid="error">
-          <MessageBarBody className={styles.body}>{error}</MessageBarBody>
-        </MessageBar>
+        <Bar key={error} intent="error" politeness="assertive" data-testid="error">
+          {error}
+        </Bar>
       )}
       {message && (
         // keyed by id so a repeated text (two syncs with nothing changed) is announced again
-        <MessageBar key={message.id} intent={message.intent} politeness="polite" layout="multiline" data-testid="message">
-          <MessageBarBody className={styles.body}>{message.text}</MessageBarBody>
-        </MessageBar>
+        <Bar key={message.id} intent={message.intent} politeness="polite" data-testid="message">
+          {message.text}
+        </Bar>
       )}
     </div>
   );

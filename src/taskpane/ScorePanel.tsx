@@ -1,102 +1,130 @@
-import { Badge, type BadgeProps, Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
-import { plain, scoreText, statusLine, type Evaluation, type Scheme } from '../engine';
+import { useCallback, useState } from 'react';
+import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
+import type { Evaluation, Finding, Scheme } from '../engine';
 import { ExportButton } from './ExportDialog';
-import { FindingsList } from './FindingsList';
+import type { FindingGroup } from './findings';
+import { FindingsList, findingsGroupId } from './FindingsList';
 import { IndicatorGroup } from './IndicatorGroup';
+import { WIDE } from './layout';
+import { ScoreSummary } from './ScoreSummary';
 import { S } from './strings';
 
-const GRADE_COLOR: Record<string, BadgeProps['color']> = { 优: 'success', 良: 'brand', 中: 'warning', 差: 'danger' };
-
 const useStyles = makeStyles({
-  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   summary: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
+    boxShadow: `0 0 0 ${tokens.strokeWidthThin} ${tokens.colorNeutralStroke2}`,
   },
-  figures: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS },
-  total: { fontVariantNumeric: 'tabular-nums' },
-  status: { color: tokens.colorNeutralForeground2 },
+  // kept in sight while the indicators and findings scroll under it
+  sticky: { position: 'sticky', top: 0, zIndex: 1 },
+  stickyWide: { [WIDE]: { position: 'sticky', top: 0, zIndex: 1 } },
   flush: { margin: 0 },
   groups: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  groupsHead: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  note: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
+
+/** Brings a group of the findings list into view and puts the keyboard there. */
+export function jumpToFindings(group: FindingGroup): void {
+  const heading = document.getElementById(findingsGroupId(group));
+  if (!heading) return;
+  heading.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  heading.focus({ preventScroll: true });
+}
 
 export interface ScorePanelProps {
   scheme: Scheme;
   evaluation: Evaluation | null;
   busy: boolean;
-  onSync(): void;
   onSelect(cell: string): void;
-  /** when given, a 导出报送版 button (data-testid export) beside 同步 */
+  /** when given, a 同步 button (data-testid sync): in Excel, reads every input again and writes the scores */
+  onSync?(): void;
+  /** when given, 导出报送版 (data-testid export) leads the actions, with a line saying what it makes */
   onExport?(): void;
   /** an export is under way */
   exporting?: boolean;
+  /** findings as shown (see FindingsList) */
+  describe?(finding: Finding): string;
+  goToLabel?(cell: string): string;
+  /** where the summary stays in sight: always (the Office pane), or only where the page is wide (the standalone page keeps its own strip in sight when narrow) */
+  stickySummary?: 'always' | 'wide';
 }
 
-/** 总分 and 等级, the 同步 button (and 导出报送版), the indicators by 一级指标, and the findings. */
-export function ScorePanel({ scheme, evaluation, busy, onSync, onSelect, onExport, exporting = false }: ScorePanelProps) {
+/**
+ * 评分结果: the summary (total, grade, how far the form is filled, jumps to the findings) kept in sight at the
+ * top, the actions, the indicators by 一级指标 with how each score stands, and the findings.
+ */
+export function ScorePanel({ scheme, evaluation, busy, onSelect, onSync, onExport, exporting = false, describe, goToLabel, stickySummary = 'always' }: ScorePanelProps) {
   const styles = useStyles();
-  const grade = evaluation?.grade ?? null;
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const allOpen = !!evaluation && evaluation.indicators.every((i) => open.has(i.id));
+  const toggle = useCallback(
+    (id: string, isOpen: boolean) =>
+      setOpen((prev) => {
+        const next = new Set(prev);
+        if (isOpen) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
+  );
   return (
     <div className={styles.panel}>
-      <section className={styles.summary} aria-labelledby="result-heading">
-        <Text as="h2" id="result-heading" size={400} weight="semibold" className={styles.flush}>
-          {S.resultHeading}
-        </Text>
-        {evaluation ? (
-          <>
-            {/* announced as a whole whenever the total or the grade changes */}
-            <div className={styles.figures} role="status" aria-live="polite" aria-atomic="true">
-              <Text size={500} weight="semibold" className={styles.total}>
-                <span>{S.totalLabel} </span>
-                <span data-testid="total-score">{scoreText(evaluation.total)}</span>
-                <span> / {plain(evaluation.maxTotal)}</span>
-              </Text>
-              <Text>
-                {S.gradeLabel}{' '}
-                <Badge data-testid="grade" size="large" appearance={grade ? 'filled' : 'tint'} color={grade ? (GRADE_COLOR[grade] ?? 'informative') : 'informative'}>
-                  {grade ?? S.gradePending}
-                </Badge>
-              </Text>
-            </div>
-            <Text size={200} className={styles.status}>
-              {statusLine(evaluation)}
-            </Text>
-          </>
-        ) : (
-          <Text>{S.notComputed}</Text>
-        )}
+      {/* children of the panel itself, so that the summary sticks for the whole height of the results */}
+      <Text as="h2" id="result-heading" size={400} weight="semibold" className={styles.flush}>
+        {S.resultHeading}
+      </Text>
+      <div className={mergeClasses(styles.summary, stickySummary === 'always' ? styles.sticky : styles.stickyWide)} data-testid="result-summary">
+        {evaluation ? <ScoreSummary scheme={scheme} evaluation={evaluation} onJump={jumpToFindings} /> : <Text>{onSync ? S.notComputed : S.computing}</Text>}
+      </div>
+      {(onExport || onSync) && (
         <div className={styles.actions}>
-          <Button
-            appearance="primary"
-            data-testid="sync"
-            onClick={onSync}
-            disabledFocusable={busy}
-            title={S.syncHint}
-            icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
-          >
-            {busy ? S.syncing : S.syncButton}
-          </Button>
-          {onExport && <ExportButton busy={exporting} disabled={busy} onExport={onExport} />}
+          {onExport && <ExportButton busy={exporting} disabled={busy} onExport={onExport} appearance="primary" />}
+          {onSync && (
+            <Button data-testid="sync" onClick={onSync} disabledFocusable={busy} icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}>
+              {busy ? S.syncing : S.syncButton}
+            </Button>
+          )}
         </div>
-      </section>
+      )}
+      {onExport && (
+        <Text as="p" size={200} className={styles.note}>
+          {S.exportExplain}
+        </Text>
+      )}
 
       {evaluation && (
         <section className={styles.groups} aria-labelledby="indicators-heading">
-          <Text as="h2" id="indicators-heading" size={400} weight="semibold" className={styles.flush}>
-            {S.indicatorsHeading}
-          </Text>
+          <div className={styles.groupsHead}>
+            <Text as="h2" id="indicators-heading" size={400} weight="semibold" className={styles.flush}>
+              {S.indicatorsHeading}
+            </Text>
+            <Button
+              size="small"
+              appearance="subtle"
+              data-testid="expand-all"
+              aria-pressed={allOpen}
+              onClick={() => setOpen(allOpen ? new Set() : new Set(evaluation.indicators.map((i) => i.id)))}
+            >
+              {allOpen ? S.collapseAll : S.expandAll}
+            </Button>
+          </div>
           {scheme.levels.map((level) => (
-            <IndicatorGroup key={level.name} level={level.name} indicators={evaluation.indicators.filter((i) => i.level1 === level.name)} />
+            <IndicatorGroup
+              key={level.name}
+              level={level.name}
+              indicators={evaluation.indicators.filter((i) => i.level1 === level.name)}
+              open={open}
+              onToggle={toggle}
+            />
           ))}
         </section>
       )}
 
-      {evaluation && <FindingsList findings={evaluation.issues} onSelect={onSelect} />}
+      {evaluation && <FindingsList scheme={scheme} evaluation={evaluation} onSelect={onSelect} describe={describe} goToLabel={goToLabel} />}
     </div>
   );
 }

@@ -16,6 +16,8 @@ export function describeError(action: FailedAction, err: unknown): string {
 }
 
 function reason(err: unknown): string {
+  // a part of the page loaded only when needed (exceljs, the export) could not be fetched: offline before it was kept
+  if (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'ChunkLoadError') return S.chunkLoad;
   const worded = officeErrorText(err);
   if (worded) return worded;
   const message =

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Evaluation, Scheme } from '../engine';
 import type { InsertOptions, InsertReport, PaneSession, RecomputeResult, SheetRole } from '../workbook/session';
-import { syncMessage } from '../workbook/sync';
+import { syncNotice } from '../workbook/sync';
 import { describeError } from './errors';
 import { S } from './strings';
 
@@ -13,6 +13,8 @@ export interface PaneMessage {
   id: number;
   intent: 'success' | 'info';
   text: string;
+  /** change: the session rescored by itself after an edit; sync: what a sync found (absent for other messages) */
+  kind?: 'change' | 'sync';
 }
 
 export interface InsertProgress {
@@ -56,15 +58,20 @@ export function useScoring(session: PaneSession): Scoring {
   const generation = useRef(0);
   const messageId = useRef(0);
 
-  const say = useCallback((intent: PaneMessage['intent'], text: string) => {
-    setMessage({ id: ++messageId.current, intent, text });
+  const say = useCallback((intent: PaneMessage['intent'], text: string, kind?: PaneMessage['kind']) => {
+    setMessage({ id: ++messageId.current, intent, text, kind });
   }, []);
+  // the scheme the workbook holds, for the labels a sync notice names
+  const known = useRef<Scheme | null>(null);
 
   const applyResult = useCallback(
-    (result: RecomputeResult, text: string) => {
+    (result: RecomputeResult) => {
       setEvaluation(result.evaluation);
       setError(null);
-      say('info', text);
+      const text = result.reason === 'change' ? S.autoRecomputed : syncNotice(result, known.current);
+      // nothing to say (opened in sync): an earlier message would be stale
+      if (text) say('info', text, result.reason === 'change' ? 'change' : 'sync');
+      else setMessage(null);
     },
     [say],
   );
@@ -88,12 +95,13 @@ export function useScoring(session: PaneSession): Scoring {
       setView('insert');
       return;
     }
+    known.current = found;
     setScheme(found);
     setView('panel');
     setBusy(true);
     try {
       const result = await session.recompute('open');
-      if (live()) applyResult(result, syncMessage(result.changedSinceSync.length));
+      if (live()) applyResult(result);
     } catch (err) {
       if (live()) setError(describeError('sync', err));
     } finally {
@@ -104,7 +112,7 @@ export function useScoring(session: PaneSession): Scoring {
   useEffect(() => {
     void start();
     const unsubscribe = session.subscribe((result) => {
-      applyResult(result, result.reason === 'change' ? S.autoRecomputed : syncMessage(result.changedSinceSync.length));
+      applyResult(result);
     });
     return () => {
       generation.current++;
@@ -117,7 +125,7 @@ export function useScoring(session: PaneSession): Scoring {
     setBusy(true);
     try {
       const result = await session.recompute('manual');
-      if (gen === generation.current) applyResult(result, syncMessage(result.changedSinceSync.length));
+      if (gen === generation.current) applyResult(result);
     } catch (err) {
       if (gen === generation.current) setError(describeError('sync', err));
     } finally {

@@ -1,4 +1,5 @@
-import type { RawValue } from '../engine';
+import type { RawValue, Scheme } from '../engine';
+import type { RecomputeResult } from './session';
 
 /**
  * What the workbook keeps about its last sync: the scheme version and every input value as it was read,
@@ -50,7 +51,26 @@ export function changedSince(record: SyncRecord | null, values: Record<string, R
     .filter((k) => (record.values[k] ?? '') !== canonical(values[k]));
 }
 
-/** 离线修改了 3 项输入，已重新计算 */
+/** 离线修改了 3 项输入，已重新计算 (the count alone; syncNotice says which). */
 export function syncMessage(changed: number): string {
   return changed ? `离线修改了 ${changed} 项输入，已重新计算` : '输入与上次同步一致';
+}
+
+/** How many changed inputs a sync notice names before it says 等. */
+const NAMED = 3;
+
+/**
+ * What a recompute says about the workbook's inputs, or null when there is nothing to say: which inputs
+ * changed since the last sync record (离线修改了 3 项输入（编制数、…），已重新计算) — only when some did, so that
+ * opening, reloading or downloading a workbook in sync says nothing — and, for a sync the officer asked for,
+ * that nothing changed.
+ */
+export function syncNotice(result: Pick<RecomputeResult, 'reason' | 'changedSinceSync'>, scheme?: Pick<Scheme, 'inputs'> | null): string | null {
+  const changed = result.changedSinceSync;
+  if (changed.length) {
+    const label = (name: string) => scheme?.inputs.find((i) => i.name === name)?.label ?? name;
+    const named = changed.slice(0, NAMED).map(label).join('、');
+    return `离线修改了 ${changed.length} 项输入（${named}${changed.length > NAMED ? ' 等' : ''}），已重新计算`;
+  }
+  return result.reason === 'manual' ? syncMessage(0) : null;
 }

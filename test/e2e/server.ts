@@ -1,8 +1,10 @@
 /**
  * A tiny static file server for the browser tests: node:http on 127.0.0.1 and a port the system picks, serving
  * one directory (the production build of the pane) with correct MIME types, no directory listing, nothing
- * outside the root, and a record of every request so that a test can tell what the page asked for.
+ * outside the root, an ETag (and a 304 for a request that has it) as every real web server sends, and a
+ * record of every request so that a test can tell what the page asked for, and what was downloaded twice.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -97,12 +99,15 @@ export function serveDirectory(root: string): Promise<StaticServer> {
       return;
     }
     const body = fs.readFileSync(file);
-    res.writeHead(200, {
-      'Content-Type': mimeOf(file),
-      'Content-Length': body.length,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    });
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    const common = { ETag: etag, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' };
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, common);
+      res.end();
+      done(304);
+      return;
+    }
+    res.writeHead(200, { ...common, 'Content-Type': mimeOf(file), 'Content-Length': body.length });
     res.end(method === 'HEAD' ? undefined : body);
     done(200);
   });

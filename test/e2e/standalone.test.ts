@@ -3,11 +3,14 @@
  * driven by playwright-core: one production build into a temporary directory, served from 127.0.0.1 by
  * ./server.ts, one browser with a fresh profile.
  *
- * Open the worked example (made here: template + fillInputs → .xlsx) → 73.28 中 → edit inputs and see the
- * hand-computed totals and grades (中 → 良 → 优) → a bad value shows a finding that focuses its field →
- * export the 报送版 and read the download back with exceljs → network off, reload: the service worker serves
+ * The page starts without Office.js and without exceljs → open the worked example (made here: template +
+ * fillInputs → .xlsx) → 73.28 中 → edit inputs and see the hand-computed totals and grades (中 → 良 → 优) → a bad
+ * value shows a finding that focuses its field, the results staying in sight → the export dialog over the form
+ * → export the 报送版 and read the download back with exceljs → network off, reload: the service worker serves
  * the page, the typed values come back from localStorage and scoring still works. No request leaves
- * 127.0.0.1. Screenshots for review land in test/e2e/output/ (gitignored).
+ * 127.0.0.1, no file is downloaded twice. axe-core checks the empty, loaded and dialog states. Last, the page
+ * as Office opens it (with _host_Info) loads Office.js and, Office never answering, says what to check.
+ * Screenshots for review land in test/e2e/output/ (gitignored): the loaded page and the dialog at 320 and 1280 px.
  *
  * Chromium: /usr/bin/chromium (.ci/run installs Debian's package when missing); never a browser download.
  */
@@ -24,6 +27,7 @@ import example from '../../templates/samples/dept-2013-example.json';
 import { resolveFile, serveDirectory, type StaticServer } from './server';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const AXE = require.resolve('axe-core/axe.min.js');
 const OUTPUT = path.join(__dirname, 'output');
 const CHROMIUM = process.env.JIXIAO_CHROMIUM || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -100,6 +104,33 @@ async function typeInto(input: string, value: string): Promise<void> {
 
 async function activeTestId(): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/**
+ * axe-core's violations on the page as it stands, one line each. Tabster's focus sentinels (the hidden <i>
+ * elements Fluent UI puts at the edges of <body>) are Fluent's, not ours, and are left out.
+ */
+async function axeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ include: [['html']], exclude: [['i[data-tabster-dummy]']] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
+/** The scripts the service worker keeps only once a workbook is open (exceljs, the export), from the built sw.js. */
+function deferredScripts(): string[] {
+  const m = /\{"deferred":(\[[^\]]*\])\}/.exec(fs.readFileSync(path.join(dist, 'sw.js'), 'utf8'));
+  if (!m) throw new Error('sw.js holds no list of deferred scripts');
+  return JSON.parse(m[1]) as string[];
+}
+
+/** Paths the server answered with a whole file (200) more than once. */
+function downloadedTwice(): string[] {
+  const counts = new Map<string, number>();
+  for (const r of server.requests) if (r.status === 200) counts.set(r.url.split('?')[0], (counts.get(r.url.split('?')[0]) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > 1).map(([p, n]) => `${p} ×${n}`);
 }
 
 /**
@@ -213,15 +244,33 @@ test('the static server: MIME types, no listing, nothing outside the build', asy
   for (const p of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/.hidden', '/assets/%00']) {
     expect([p, resolveFile(dist, p)]).toEqual([p, null]);
   }
+  // a file not changed since the copy a client holds: 304, nothing sent again
+  const etag = html.headers.get('etag')!;
+  expect((await fetch(`${server.origin}/taskpane.html`, { headers: { 'If-None-Match': etag } })).status).toBe(304);
   server.requests.length = 0; // from here on, the browser's requests only
 });
 
-test('outside Office, taskpane.html opens the standalone page', async () => {
+test('outside Office, taskpane.html opens the standalone page, without Office.js and without exceljs', async () => {
   await page.goto(`${server.origin}/taskpane.html`);
   firstLoadAt = Date.now();
   await page.getByTestId('open-file').first().waitFor({ state: 'attached', timeout: UI_TIMEOUT });
   expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('standalone');
   expect(await page.title()).toBe('部门整体支出绩效自评');
+  expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe('undefined');
+  // the service worker has installed (precached what the page starts with) …
+  const state = () => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null);
+  expect(await until(state, (s) => s === 'activated')).toBe('activated');
+  // … and nobody fetched Office.js, nor the scripts needed only once a workbook is open
+  const deferred = deferredScripts();
+  expect(deferred.length).toBeGreaterThan(0);
+  const asked = seen.map((url) => new URL(url).pathname.slice(1));
+  expect(asked.filter((p) => p.startsWith('assets/office-js/'))).toEqual([]);
+  expect(asked.filter((p) => deferred.includes(p))).toEqual([]);
+  expect(downloadedTwice()).toEqual([]);
+});
+
+test('axe finds nothing on the empty page', async () => {
+  expect(await axeViolations()).toEqual([]);
 });
 
 test('opening the worked example shows total 73.28 and grade 中; screenshots wide and 320 px', async () => {
@@ -231,7 +280,9 @@ test('opening the worked example shows total 73.28 and grade 中; screenshots wi
   await expectText('file-name', path.basename(demoFile));
   expect(await page.getByTestId('field-in_staff_actual').inputValue()).toBe('21');
 
-  await page.screenshot({ path: path.join(OUTPUT, 'pane-wide.png') });
+  expect(await axeViolations()).toEqual([]);
+
+  await page.screenshot({ path: path.join(OUTPUT, 'pane-1280.png') });
   await page.setViewportSize(NARROW);
   try {
     await sleep(200); // layout settles after the media queries switch
@@ -239,8 +290,18 @@ test('opening the worked example shows total 73.28 and grade 中; screenshots wi
     // nothing wider than the screen: no sideways scrolling at 320 px
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // deep in the form (the questionnaires), the total, the grade and the problems are still in sight
+    await page.getByTestId('field-in_survey_answers-11').scrollIntoViewIfNeeded();
+    const strip = page.getByTestId('summary-strip');
+    const box = await strip.boundingBox();
+    expect(box && box.y >= 0 && box.y < 5).toBe(true);
+    expect(await strip.textContent()).toContain('总分 73.28');
+    expect(await page.getByTestId('strip-grade').textContent()).toBe('中');
+    expect(await axeViolations()).toEqual([]);
+    await page.screenshot({ path: path.join(OUTPUT, 'pane-320-survey.png') });
   } finally {
     await page.setViewportSize(WIDE);
+    await page.evaluate(() => window.scrollTo(0, 0));
   }
 });
 
@@ -291,16 +352,51 @@ test('十七 as 年末实际在职人数 shows a finding naming the field; click
   await finding.first().click();
   const focused = await until(activeTestId, (id) => id === 'field-in_staff_actual');
   expect(focused).toBe('field-in_staff_actual');
+
+  // a field far down the form (经济效益自评得分): the results beside it stay in sight
+  await typeInto('in_benefit_economic', '5');
+  const far = page.getByTestId('finding').filter({ hasText: '经济效益自评得分' }).first();
+  await far.waitFor({ timeout: UI_TIMEOUT });
+  await far.click();
+  expect(await until(activeTestId, (id) => id === 'field-in_benefit_economic')).toBe('field-in_benefit_economic');
+  await sleep(800); // the smooth scroll
+  const results = await page.locator('#results').boundingBox();
+  expect(results && results.y >= 0 && results.y < 40).toBe(true);
+  expect(await page.getByTestId('total-score').isVisible()).toBe(true);
+  await typeInto('in_benefit_economic', '4');
+  await expectText('total-score', '86.38');
 });
 
-test('export is blocked while the error stands; fixed, it downloads a 报送版 whose scores exceljs reads back', async () => {
-  // blocked: the dialog lists the error; back to the form
+test('the export dialog sits over the form (not a blank page), has the keyboard on 返回修改, passes axe; screenshots', async () => {
   await page.getByTestId('export').click();
   await page.getByTestId('blocking').waitFor({ timeout: UI_TIMEOUT });
   expect((await page.getByTestId('blocking-finding').allTextContents()).join('\n')).toContain('年末实际在职人数');
+  expect(await until(activeTestId, (id) => id === 'back-to-form')).toBe('back-to-form');
+  // the layer the dialog is mounted in is no full-height white sheet: the page still shows around the dialog
+  const layer = await page.evaluate(() => {
+    let node = document.querySelector('[role=dialog]') as HTMLElement;
+    while (node.parentElement && node.parentElement !== document.body) node = node.parentElement;
+    const style = getComputedStyle(node);
+    return { height: node.getBoundingClientRect().height, minHeight: style.minHeight };
+  });
+  expect(layer.minHeight).not.toBe('100vh');
+  expect(layer.height).toBeLessThan(WIDE.height / 2);
+  expect(await axeViolations()).toEqual([]);
+  await sleep(300); // the dialog's entrance
+  await page.screenshot({ path: path.join(OUTPUT, 'dialog-1280.png') });
+  await page.setViewportSize(NARROW);
+  try {
+    await sleep(300);
+    await page.screenshot({ path: path.join(OUTPUT, 'dialog-320.png') });
+  } finally {
+    await page.setViewportSize(WIDE);
+  }
   await page.getByTestId('back-to-form').click();
   await page.getByTestId('blocking').waitFor({ state: 'detached', timeout: UI_TIMEOUT });
+  expect(await until(activeTestId, (id) => id === 'export')).toBe('export');
+});
 
+test('export is blocked while the error stands; fixed, it downloads a 报送版 whose scores exceljs reads back', async () => {
   await typeInto('in_staff_actual', '20');
   await expectScore('90.38', '优');
   expect(await page.getByTestId('finding').filter({ hasText: '年末实际在职人数' }).count()).toBe(0);
@@ -368,15 +464,39 @@ test('with the network off, a reload still renders from the service worker; type
 });
 
 test('no request left 127.0.0.1, and every one that reached the network reached this server', async () => {
-  // Office.js, loaded by taskpane.html even outside Office, schedules a hidden telemetry iframe
-  // (telemetryservice.firstpartyapps.oaspapps.com) 3 s after it loads: give it the time to show itself
+  // Office.js, were it loaded outside Office, would open a hidden telemetry iframe
+  // (telemetryservice.firstpartyapps.oaspapps.com) 3 s after loading: give any such late request time to show
   await sleep(Math.max(0, firstLoadAt + 5_000 - Date.now()));
   expect(seen.length).toBeGreaterThan(0);
   const elsewhere = [...new Set(seen.filter((url) => !url.startsWith(`${server.origin}/`) && !/^(blob|data):/.test(url)))];
   expect(elsewhere).toEqual([]);
   // every path the server answered is a file of the build: the page asked for nothing it does not ship
-  const missing = server.requests.filter((r) => r.status !== 200).map((r) => `${r.method} ${r.url} → ${r.status}`);
+  const missing = server.requests.filter((r) => r.status !== 200 && r.status !== 304).map((r) => `${r.method} ${r.url} → ${r.status}`);
   expect(missing).toEqual([]);
   expect(server.requests.map((r) => r.url.split('?')[0])).toEqual(expect.arrayContaining(['/taskpane.html', '/sw.js']));
+  // Office.js never, exceljs once a workbook was open, and nothing downloaded twice (page and service worker)
+  expect(server.requests.filter((r) => r.url.startsWith('/assets/office-js/'))).toEqual([]);
+  const deferred = deferredScripts();
+  expect(server.requests.filter((r) => deferred.includes(r.url.slice(1))).length).toBeGreaterThan(0);
+  expect(downloadedTwice()).toEqual([]);
   expect(pageErrors).toEqual([]);
+});
+
+test('opened by Office (_host_Info), the page loads Office.js; Office never answering, it says what to check', async () => {
+  const office = await context.newPage();
+  try {
+    await office.setViewportSize({ width: 360, height: 700 });
+    await office.goto(`${server.origin}/taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN$$$$0`);
+    expect(await office.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe('object');
+    const waiting = office.getByTestId('office-waiting');
+    await waiting.waitFor({ timeout: 20_000 });
+    const text = (await waiting.textContent()) ?? '';
+    expect(text).toContain('加载项没有收到 Excel 的响应');
+    expect(text).toContain('manifest.xml');
+    await office.screenshot({ path: path.join(OUTPUT, 'office-waiting-360.png') });
+    await office.getByTestId('office-waiting-standalone').click();
+    await office.getByTestId('open-file').first().waitFor({ state: 'attached', timeout: UI_TIMEOUT });
+  } finally {
+    await office.close();
+  }
 });

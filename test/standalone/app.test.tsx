@@ -108,23 +108,60 @@ test('yes/no pickers and the survey grid write inputs too', async () => {
   await user.selectOptions(screen.getByTestId('field-in_goal_fit_1'), '否');
   await waitFor(() => expect(screen.getByTestId('indicator-goal_fit')).toHaveTextContent('2 / 3'), WAIT);
 
-  // the example's 10 questionnaires are rows 1–10; an 11th, all 不满意, lowers satisfaction to 430/550 × 8 = 6.25
-  const grid = screen.getByTestId('field-in_survey_answers');
-  expect(grid.querySelectorAll('tr')).toHaveLength(1 + 11);
-  await user.selectOptions(screen.getByTestId('field-in_survey_answers-11-all'), '不满意');
+  // the example's 10 questionnaires are rows 1–10, each typed as a code; an 11th, all 不满意, lowers satisfaction to 430/550 × 8 = 6.25
+  expect(screen.getByTestId('field-in_survey_answers-1')).toHaveValue('5555555555');
+  expect(screen.getByTestId('field-in_survey_answers-1-status')).toHaveTextContent('50 分');
+  expect(screen.queryByTestId('field-in_survey_answers-12')).not.toBeInTheDocument();
+  await user.type(screen.getByTestId('field-in_survey_answers-11'), '0000000000');
   await waitFor(() => expect(screen.getByTestId('indicator-satisfaction')).toHaveTextContent('6.25 / 8'), WAIT);
-  expect(screen.getByTestId('field-in_survey_answers-11-10')).toHaveValue('不满意');
-  expect(grid.querySelectorAll('tr')).toHaveLength(1 + 12);
+  expect(screen.getByTestId('field-in_survey_answers-12')).toBeInTheDocument();
 
-  // one answer blanked: an incomplete questionnaire is left out, with a warning under the grid
+  // one question of it opened and blanked: an incomplete questionnaire is left out, with a warning under the grid
+  await user.click(document.querySelector<HTMLElement>('button[aria-label="第11份逐题"]')!);
+  const third = screen.getByTestId('field-in_survey_answers-11-3');
+  expect(document.querySelector(`label[for="${third.id}"]`)).toHaveTextContent(/^3\. 您认为该部门在解决群众反映强烈的热点/);
   await user.selectOptions(screen.getByTestId('field-in_survey_answers-11-3'), '');
   await waitFor(() => expect(screen.getByTestId('indicator-satisfaction')).toHaveTextContent('6.88 / 8'), WAIT);
-  expect(screen.getAllByTestId('field-finding').some((f) => f.getAttribute('data-input') === 'in_survey_answers' && /第11份问卷有1题未作答/.test(f.textContent ?? ''))).toBe(true);
+  expect(screen.getByTestId('field-in_survey_answers-11')).toHaveValue('00-0000000');
+  expect(screen.getByTestId('field-in_survey_answers-11-status')).toHaveTextContent('还差 1 题');
+  const warning = screen.getAllByTestId('field-finding').find((f) => f.getAttribute('data-input') === 'in_survey_answers')!;
+  expect(warning).toHaveTextContent(/第11份问卷有1题未作答/);
+  expect(warning).not.toHaveTextContent('满意度调查!');
 
   // or the two tally fields instead of the grid
   await user.click(within(screen.getByTestId('survey-mode')).getByLabelText('直接填写汇总数'));
   expect(screen.getByTestId('field-in_survey_points')).toBeInTheDocument();
   expect(screen.queryByTestId('field-in_survey_answers')).not.toBeInTheDocument();
+});
+
+test('the survey: its own heading, the real questions, and questionnaires typed as codes, Enter to the next', async () => {
+  const { user } = await load();
+  await openExample(user);
+  const grid = screen.getByTestId('field-in_survey_answers');
+  const section = grid.closest('section')!;
+  expect(section.querySelector('h3')).toHaveTextContent(/^八、满意度调查$/);
+  expect(section).not.toHaveTextContent('此处不填');
+  // the questionnaire's own questions, not Q1…Q10
+  await user.click(within(grid).getByText('查看问卷题目（共 10 题）'));
+  const questions = within(grid).getByTestId('survey-questions').querySelectorAll('li');
+  expect([...questions].map((q) => q.textContent)).toEqual(scheme.layout.survey.questions);
+  expect(grid).not.toHaveTextContent(/Q\d/);
+  expect(grid).toHaveTextContent('5=非常满意，4=满意，3=一般，0=不满意');
+
+  const eleventh = screen.getByTestId('field-in_survey_answers-11');
+  await user.type(eleventh, '5543455434{Enter}');
+  expect(document.activeElement).toBe(screen.getByTestId('field-in_survey_answers-12'));
+  // 5+5+4+3+4+5+5+4+3+4 = 42 points: (430 + 42) / 550 × 8 = 6.87 (11 questionnaires)
+  await waitFor(() => expect(screen.getByTestId('indicator-satisfaction')).toHaveTextContent('6.87 / 8'), WAIT);
+  expect(screen.getByTestId('field-in_survey_answers-11-status')).toHaveTextContent('42 分');
+  await user.click(document.querySelector<HTMLElement>('button[aria-label="第11份逐题"]')!);
+  expect(screen.getByTestId('field-in_survey_answers-11-3')).toHaveValue('满意');
+  expect(screen.getByTestId('field-in_survey_answers-11-4')).toHaveValue('一般');
+
+  // a character that is no answer is refused, and said so
+  await user.type(screen.getByTestId('field-in_survey_answers-12'), '7');
+  expect(screen.getByTestId('field-in_survey_answers-12')).toHaveValue('');
+  expect(screen.getByRole('alert')).toHaveTextContent('“7”不是答案代码，可用：5、4、3、0');
 });
 
 test('a reload brings back what was typed (localStorage); 清除 forgets it', async () => {

@@ -1,4 +1,4 @@
-import { cacheName, isOfficeJs, precachedFile, staleCaches } from '../../src/standalone/precache';
+import { cacheName, installFiles, isOfficeJs, keepCacheMode, precachedFile, staleCaches } from '../../src/standalone/precache';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { precacheFiles, versionOf } = require('../../scripts/service-worker-plugin') as {
@@ -56,4 +56,31 @@ test('the version follows names and contents', () => {
   expect(versionOf(files, (f) => Buffer.from(f))).toBe(v1);
   expect(versionOf(files, (f) => Buffer.from(f + '!'))).not.toBe(v1);
   expect(versionOf(['a.js'], (f) => Buffer.from(f))).not.toBe(v1);
+});
+
+describe('nothing before it is needed, nothing twice', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { deferredFiles } = require('../../scripts/service-worker-plugin') as { deferredFiles(files: string[], startup: string[]): string[] };
+
+  test('scripts the page does not start with are deferred until a workbook is open; pages, icons and start-up scripts are not', () => {
+    const files = ['assets/icon-32.png', 'exceljs.1234abcd.js', 'export.1234abcd.js', 'standalone.1234abcd.js', 'taskpane.1234abcd.js', 'taskpane.html', 'vendor.1234abcd.js'];
+    const startup = ['vendor.1234abcd.js', 'taskpane.1234abcd.js', 'standalone.1234abcd.js'];
+    const deferred = deferredFiles(files, startup);
+    expect(deferred).toEqual(['exceljs.1234abcd.js', 'export.1234abcd.js']);
+    expect(installFiles({ version: 'v', files }, { deferred })).toEqual([
+      'assets/icon-32.png',
+      'standalone.1234abcd.js',
+      'taskpane.1234abcd.js',
+      'taskpane.html',
+      'vendor.1234abcd.js',
+    ]);
+  });
+
+  test('a hashed file is taken from the HTTP cache the page filled; anything else is revalidated, never fetched blindly again', () => {
+    expect(keepCacheMode('vendor.7b638127.js')).toBe('force-cache');
+    expect(keepCacheMode('assets/logo.0123abcd.png')).toBe('force-cache');
+    expect(keepCacheMode('taskpane.html')).toBe('no-cache');
+    expect(keepCacheMode('assets/icon-32.png')).toBe('no-cache');
+    expect(keepCacheMode('sw.js')).toBe('no-cache');
+  });
 });

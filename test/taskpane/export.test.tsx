@@ -133,3 +133,43 @@ test('by default the Office pane opens the 报送版 with Excel.createWorkbook a
   expect(message).toHaveTextContent(`“${FILE_NAME}”`);
   expect(screen.queryByTestId('export-download')).not.toBeInTheDocument();
 });
+
+describe('the export dialog over the pane', () => {
+  /** The layer a Fluent dialog is mounted in: the child of <body> holding it. */
+  function portalOf(dialog: HTMLElement): HTMLElement {
+    let node: HTMLElement = dialog;
+    while (node.parentElement && node.parentElement !== document.body) node = node.parentElement;
+    return node;
+  }
+
+  test('the dialog layer is not a second full-height page: the pane stays visible under it', async () => {
+    const session = new FakeSession({ values: sampleValues({ in_staff_actual: '十七' }) });
+    const user = await openPane(session, deliverMock());
+    const page = screen.getByTestId('page');
+    expect(getComputedStyle(page).minHeight).toBe('100vh');
+    await user.click(screen.getByTestId('export'));
+    const dialog = (await screen.findByTestId('blocking', undefined, WAIT)).closest('[role=dialog]') as HTMLElement;
+    const layer = portalOf(dialog);
+    expect(layer).not.toContainElement(page);
+    // the theme reaches the dialog (its colours and fonts), the page's own box does not
+    expect(layer.className).toContain('fui-FluentProvider');
+    expect(getComputedStyle(layer).minHeight).not.toBe('100vh');
+  });
+
+  test('返回修改 has the keyboard when the dialog opens, and closing gives it back to 导出报送版', async () => {
+    const session = new FakeSession({ values: sampleValues({ in_staff_actual: '十七', in_late_items: null }) });
+    const user = await openPane(session, deliverMock());
+    const button = screen.getByTestId('export');
+    button.focus();
+    await user.keyboard('{Enter}');
+    const dialog = (await screen.findByTestId('blocking', undefined, WAIT)).closest('[role=dialog]') as HTMLElement;
+    await waitFor(() => expect(document.activeElement).toBe(within(dialog).getByTestId('back-to-form')));
+    // wrong values and fields not yet filled are listed apart, and said as such
+    expect(within(dialog).getByText(/有 1 处需要更正，1 项尚未填写/)).toBeInTheDocument();
+    expect(within(dialog).getByText('需要更正（1）')).toBeInTheDocument();
+    expect(within(dialog).getByText('尚未填写（1）')).toBeInTheDocument();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.queryByTestId('blocking')).not.toBeInTheDocument());
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('export')));
+  });
+});

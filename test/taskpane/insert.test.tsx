@@ -82,7 +82,7 @@ describe('insert view', () => {
     expect(screen.getByTestId('message')).toHaveTextContent('模板已插入');
     // a fresh template: nothing entered, so nothing can be graded yet
     expect(screen.getByTestId('grade')).toHaveTextContent('未完成');
-    expect(screen.getByTestId('indicator-staff_control')).toHaveTextContent('缺少输入');
+    expect(screen.getByTestId('indicator-staff_control')).toHaveTextContent('待填写');
   });
 
   test('Enter in a field submits the form', async () => {

@@ -27,11 +27,12 @@ describe('score panel on the worked example', () => {
     expect(live).toHaveAttribute('aria-live', 'polite');
     expect(live).toHaveAttribute('aria-atomic', 'true');
     expect(live).toContainElement(screen.getByTestId('grade'));
-    expect(screen.getByTestId('message')).toHaveTextContent('输入与上次同步一致');
+    // opened in sync: nothing to say
+    expect(screen.queryByTestId('message')).not.toBeInTheDocument();
     expect(screen.queryByTestId('insert-template')).not.toBeInTheDocument();
   });
 
-  test('each indicator shows its score of its weight and 正常', async () => {
+  test('each indicator shows how its score stands: 满分, 部分得分 or 未得分, never a plain 正常', async () => {
     await openPane();
     const expected: Record<string, string> = {
       goal_fit: '3 / 3',
@@ -49,12 +50,49 @@ describe('score panel on the worked example', () => {
       benefit_social: '3.5 / 4',
       satisfaction: '6.88 / 8',
     };
+    const standing = (id: string) => screen.getByTestId(`indicator-${id}`).querySelector('[data-standing]');
     for (const [id, text] of Object.entries(expected)) {
       const item = screen.getByTestId(`indicator-${id}`);
       expect(item).toHaveTextContent(text);
-      expect(item).toHaveTextContent('正常');
+      expect(item).not.toHaveTextContent('正常');
     }
+    expect(standing('goal_fit')).toHaveTextContent('满分');
+    expect(standing('goal_fit')).toHaveAttribute('data-standing', 'full');
+    expect(standing('staff_control')).toHaveTextContent('部分得分');
+    // 0 / 4 earned by the figures: not a success, and not red like a wrong value either
+    expect(standing('sangong_control')).toHaveTextContent('未得分');
+    expect(standing('sangong_control')).toHaveAttribute('data-standing', 'zero');
     expect(screen.getAllByTestId(/^indicator-[a-z_]+$/)).toHaveLength(21);
+  });
+
+  test('展开全部计算过程 shows every calculation text at once, and hides them again', async () => {
+    const { user } = await openPane();
+    const headers = screen.getAllByTestId(/^indicator-[a-z_]+$/).map((item) => item.querySelector('button')!);
+    expect(headers.every((h) => h.getAttribute('aria-expanded') === 'false')).toBe(true);
+    const toggle = screen.getByTestId('expand-all');
+    expect(toggle).toHaveTextContent('展开全部计算过程');
+    await user.click(toggle);
+    expect(headers.every((h) => h.getAttribute('aria-expanded') === 'true')).toBe(true);
+    expect(screen.getByTestId('indicator-staff_control')).toHaveTextContent('105.00%');
+    expect(screen.getByTestId('indicator-satisfaction')).toHaveTextContent('430');
+    expect(toggle).toHaveTextContent('收起全部计算过程');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // one closed by hand: the button offers to open all again
+    await user.click(headers[0]);
+    expect(toggle).toHaveTextContent('展开全部计算过程');
+    await user.click(toggle);
+    await user.click(toggle);
+    expect(headers.every((h) => h.getAttribute('aria-expanded') === 'false')).toBe(true);
+  });
+
+  test('the summary stays in sight: total, grade in its colour, how much is filled, and nothing to fix', async () => {
+    await openPane();
+    const summary = screen.getByTestId('result-summary');
+    expect(summary).toContainElement(screen.getByTestId('total-score'));
+    expect(summary).toContainElement(screen.getByTestId('grade'));
+    expect(getComputedStyle(summary).position).toBe('sticky');
+    expect(screen.getByTestId('fill-progress')).toHaveTextContent('已填 80/80 项');
+    expect(summary).toHaveTextContent('没有需要更正或核对的问题。');
   });
 
   test('indicators are grouped by 一级指标 under headings, with subtotals', async () => {
@@ -96,38 +134,60 @@ describe('statuses and findings on a modified sample', () => {
   const modified = () =>
     new FakeSession({ values: sampleValues({ in_staff_quota: null, in_project_spend_total: 0, in_late_items: 'abc' }) });
 
-  test('badges say 缺少输入 / 输入有误 / 不适用, the grade 未完成', async () => {
+  test('badges say 待填写 / 输入有误 / 不适用, the grade 未完成', async () => {
     await openPane(modified());
     const staff = screen.getByTestId('indicator-staff_control');
     expect(staff).toHaveTextContent('— / 4');
-    expect(staff).toHaveTextContent('缺少输入');
+    expect(staff).toHaveTextContent('待填写');
     const late = screen.getByTestId('indicator-spend_progress');
     expect(late).toHaveTextContent('— / 4');
     expect(late).toHaveTextContent('输入有误');
     const key = screen.getByTestId('indicator-key_spend_ratio');
     expect(key).toHaveTextContent('4 / 4');
     expect(key).toHaveTextContent('不适用');
-    expect(screen.getByTestId('indicator-goal_fit')).toHaveTextContent('正常');
+    expect(screen.getByTestId('indicator-goal_fit')).toHaveTextContent('满分');
     expect(screen.getByTestId('total-score')).toHaveTextContent(/^69\.78$/);
     expect(screen.getByTestId('grade')).toHaveTextContent(/^未完成$/);
-    expect(screen.getByText(/评分未完成：2项指标无法评分/)).toBeInTheDocument();
+    expect(screen.getByTestId('fill-progress')).toHaveTextContent('已填 79/80 项');
+    expect(screen.getByTestId('jump-error')).toHaveTextContent('1 处需更正');
+    expect(screen.getByTestId('jump-blank')).toHaveTextContent('计分还需填 1 项');
   });
 
-  test('findings list errors before info, with severity labels', async () => {
+  test('findings: a wrong value in red first, notes after; a blank field quietly last, not as an error', async () => {
     await openPane(modified());
     const findings = screen.getAllByTestId('finding');
     expect(findings).toHaveLength(3);
+    expect(findings.map((f) => f.getAttribute('data-group'))).toEqual(['error', 'info', 'blank']);
     expect(findings[0]).toHaveTextContent('错误');
     expect(findings[0]).toHaveTextContent('未按进度支出的资金项数（基本情况表!D35）');
-    expect(findings[1]).toHaveTextContent('编制数（基本情况表!D8）未填写');
-    expect(findings[2]).toHaveTextContent('提示');
-    expect(findings[2]).toHaveTextContent('本指标不适用');
-    expect(screen.getByText('错误 2 · 提示 1')).toBeInTheDocument();
+    expect(findings[1]).toHaveTextContent('提示');
+    expect(findings[1]).toHaveTextContent('本指标不适用');
+    expect(findings[2]).toHaveTextContent('编制数（基本情况表!D8）未填写');
+    expect(findings[2]).not.toHaveTextContent('错误');
+    // (headings looked up by id: role queries walk the whole pane in jsdom, which is slow)
+    expect(document.getElementById('findings-heading')).toHaveTextContent(/^问题与提示（2）$/);
+    expect(document.getElementById('findings-error')).toHaveTextContent(/^需要更正（1）$/);
+    expect(document.getElementById('findings-blank')).toHaveTextContent(/^尚未填写（1）$/);
+    expect(document.getElementById('findings-error')!.tagName).toBe('H3');
+  });
+
+  test('findings within a group follow the form, not the order the rules ran in', async () => {
+    // 未按进度 (section 四) and 年末实际在职人数 (section 一) both wrong: the form's order puts 一 first
+    await openPane(new FakeSession({ values: sampleValues({ in_late_items: 'abc', in_staff_actual: '十七' }) }));
+    const errors = screen.getAllByTestId('finding').filter((f) => f.getAttribute('data-group') === 'error');
+    expect(errors.map((f) => f.textContent?.replace(/^错误/, '').split('（')[0])).toEqual(['年末实际在职人数', '未按进度支出的资金项数']);
+  });
+
+  test('a jump button takes the keyboard to its group of findings', async () => {
+    const { user } = await openPane(modified());
+    await user.click(screen.getByTestId('jump-blank'));
+    expect(document.activeElement).toBe(document.getElementById('findings-blank'));
+    expect(document.activeElement).toHaveTextContent('尚未填写（1）');
   });
 
   test('clicking a finding selects its cell', async () => {
     const { session, user } = await openPane(modified());
-    await user.click(screen.getAllByTestId('finding')[1]);
+    await user.click(screen.getAllByTestId('finding')[2]);
     expect(session.select).toHaveBeenCalledWith('基本情况表!D8');
   });
 
@@ -138,7 +198,7 @@ describe('statuses and findings on a modified sample', () => {
     expect(findings[0]).toHaveFocus();
     await user.keyboard('{Enter}');
     expect(session.select).toHaveBeenLastCalledWith('基本情况表!D35');
-    findings[2].focus();
+    findings[1].focus();
     await user.keyboard(' ');
     // the not_applicable note names two inputs: the first one's cell is selected
     expect(session.select).toHaveBeenLastCalledWith('基本情况表!D34');
@@ -177,17 +237,27 @@ describe('sync', () => {
     Object.assign(session.values, { in_staff_actual: 20, in_late_items: 0, in_fund_violations: 0 });
     await user.click(screen.getByTestId('sync'));
     expect(session.recompute).toHaveBeenLastCalledWith('manual');
-    await waitFor(() => expect(screen.getByTestId('message')).toHaveTextContent('离线修改了 3 项输入，已重新计算'));
+    await waitFor(() =>
+      expect(screen.getByTestId('message')).toHaveTextContent('离线修改了 3 项输入（年末实际在职人数、未按进度支出的资金项数、资金使用合规性：不符合要求的情况数），已重新计算'),
+    );
     // 73.28 + 2 (staff) + 1.5 (progress) + 1 (compliance)
     expect(screen.getByTestId('total-score')).toHaveTextContent(/^77\.78$/);
     expect(screen.getByTestId('indicator-staff_control')).toHaveTextContent('4 / 4');
   });
 
-  test('on open, the message reports what changed since the last sync', async () => {
+  test('on open, the message says which inputs changed since the last sync', async () => {
     const session = new FakeSession();
-    session.changedSinceSync = ['in_year', 'in_unit'];
+    session.changedSinceSync = ['in_year', 'in_unit', 'in_staff_quota', 'in_staff_actual', 'in_late_items'];
     await openPane(session);
-    expect(screen.getByTestId('message')).toHaveTextContent('离线修改了 2 项输入，已重新计算');
+    expect(screen.getByTestId('message')).toHaveTextContent('离线修改了 5 项输入（评价年度、金额单位、编制数 等），已重新计算');
+  });
+
+  test('同步 with nothing changed says so; 导出报送版 leads, 同步 follows', async () => {
+    const { user } = await openPane();
+    const actions = screen.getByTestId('sync').parentElement!;
+    expect([...actions.querySelectorAll('button')].map((b) => b.getAttribute('data-testid'))).toEqual(['export', 'sync']);
+    await user.click(screen.getByTestId('sync'));
+    await waitFor(() => expect(screen.getByTestId('message')).toHaveTextContent('输入与上次同步一致'));
   });
 
   test('the 同步 button says it is busy and ignores clicks while a recompute runs', async () => {
@@ -218,7 +288,7 @@ describe('sync', () => {
     expect(screen.getByTestId('message')).toHaveTextContent('输入已修改，已自动重新计算');
     act(() => session.change({ in_staff_quota: '' }));
     expect(screen.getByTestId('grade')).toHaveTextContent('未完成');
-    expect(screen.getByTestId('indicator-staff_control')).toHaveTextContent('缺少输入');
+    expect(screen.getByTestId('indicator-staff_control')).toHaveTextContent('待填写');
   });
 
   test("under StrictMode (as index.tsx renders) the open sync runs once, so its changes are not lost", async () => {
@@ -231,7 +301,7 @@ describe('sync', () => {
     );
     await screen.findByTestId('total-score');
     expect(session.recompute).toHaveBeenCalledTimes(1);
-    expect(screen.getByTestId('message')).toHaveTextContent('离线修改了 3 项输入，已重新计算');
+    expect(screen.getByTestId('message')).toHaveTextContent('离线修改了 3 项输入（评价年度、金额单位、单位负责人），已重新计算');
     expect(session.listeners.size).toBe(1);
   });
 

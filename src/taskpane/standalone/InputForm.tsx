@@ -14,9 +14,10 @@ import {
 import type { CellRef, Evaluation, Finding, Scheme, SchemeInput } from '../../engine';
 import type { FieldTarget } from '../../workbook/browser/fileSession';
 import { isBlank, type FormValue, type FormValues } from '../../workbook/browser/formValues';
+import { fieldMessage, formMessage, isBlankFinding, rangeHint, requiredInputs, surveyInputs } from '../findings';
 import { SEVERITY_LABEL } from '../strings';
 import { T } from './strings';
-import { gridCellId, SurveyGrid } from './SurveyGrid';
+import { gridCellId, gridRowId, SurveyGrid } from './SurveyGrid';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -62,12 +63,8 @@ export function fieldId(name: string): string {
   return `jx-${name}`;
 }
 
-/** The survey rule's three inputs: the answer grid, and the tally typed instead of it. */
-function surveyInputs(scheme: Scheme): { answers: string; points: string; count: string } | null {
-  const rule = scheme.indicators.find((i) => i.rule.kind === 'survey')?.rule as Record<string, unknown> | undefined;
-  if (!rule || typeof rule.answers !== 'string' || typeof rule.points !== 'string' || typeof rule.count !== 'string') return null;
-  return { answers: rule.answers, points: rule.points, count: rule.count };
-}
+/** A section's number as the summary form writes it: 八、 */
+const SECTION_NUMBER = /^[一二三四五六七八九十]+、/;
 
 type SurveyMode = 'grid' | 'tally';
 
@@ -86,10 +83,29 @@ export function InputForm({ scheme, values, cells, evaluation, onChange, focusRe
   );
   const pendingFocus = useRef<FieldTarget | null>(null);
   const [focusTick, setFocusTick] = useState(0);
+  const [surveyOpen, setSurveyOpen] = useState<ReadonlySet<number>>(() => new Set());
+  const toggleRow = useCallback(
+    (row: number, open: boolean) =>
+      setSurveyOpen((prev) => {
+        const next = new Set(prev);
+        if (open) next.add(row);
+        else next.delete(row);
+        return next;
+      }),
+    [],
+  );
+  // marked *: what scoring always needs, and what it turns out to need (上年结转 once there is a 当年结余)
+  const required = useMemo(() => {
+    const set = new Set(requiredInputs(scheme));
+    for (const f of evaluation?.issues ?? []) if (isBlankFinding(f, evaluation!)) for (const n of f.inputs) set.add(n);
+    return set;
+  }, [scheme, evaluation]);
 
+  // the findings about each input, except that it is not filled yet (the * and the summary's progress say that)
   const byInput = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of evaluation?.issues ?? []) {
+      if (isBlankFinding(f, evaluation!)) continue;
       for (const name of new Set(f.inputs)) {
         const list = map.get(name) ?? [];
         list.push(f);
@@ -115,16 +131,18 @@ export function InputForm({ scheme, values, cells, evaluation, onChange, focusRe
     return focusRequests((target) => {
       if (survey && target.name === survey.answers) setMode('grid');
       if (survey && (target.name === survey.points || target.name === survey.count)) setMode('tally');
+      if (target.row !== undefined && target.column !== undefined) toggleRow(target.row, true);
       pendingFocus.current = target;
       setFocusTick((n) => n + 1);
     });
-  }, [focusRequests, survey]);
+  }, [focusRequests, survey, toggleRow]);
 
   useEffect(() => {
     const target = pendingFocus.current;
     if (!target) return;
     pendingFocus.current = null;
-    const id = target.row !== undefined && target.column !== undefined ? gridCellId(target.name, target.row, target.column) : fieldId(target.name);
+    const id =
+      target.row === undefined ? fieldId(target.name) : target.column === undefined ? gridRowId(target.name, target.row) : gridCellId(target.name, target.row, target.column);
     const el = document.getElementById(id) ?? document.getElementById(fieldId(target.name));
     if (!el) return;
     el.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
@@ -137,14 +155,16 @@ export function InputForm({ scheme, values, cells, evaluation, onChange, focusRe
     const input = scheme.inputs.find((i) => i.name === name);
     if (!input || input.kind === 'survey') return null;
     const findings = byInput.get(name) ?? [];
+    const messages = findings.map((f) => ({ severity: f.severity, code: f.code, text: fieldMessage(f, input, scheme, amountUnit) }));
     return (
       <FieldRow
         key={name}
         input={input}
         value={typeof values[name] === 'string' ? (values[name] as string) : ''}
         unit={input.kind === 'amount' ? amountUnit : (input.unit ?? '')}
-        findings={findings}
-        findingsKey={findings.map((f) => `${f.severity}${f.code}${f.message}`).join('\n')}
+        required={required.has(name)}
+        messages={messages}
+        messagesKey={messages.map((m) => `${m.severity}${m.code}${m.text}`).join('\n')}
         wide={input.kind === 'text' && !!input.width}
         onChange={change}
       />
@@ -170,13 +190,20 @@ export function InputForm({ scheme, values, cells, evaluation, onChange, focusRe
         <>
           <SurveyGrid
             input={gridInput}
+            questions={scheme.layout.survey.questions}
             rows={gridRows}
             topLeft={cells[gridInput.name]}
             flagged={flagged}
             describedBy={gridFindings.length ? `${fieldId(gridInput.name)}-findings` : undefined}
+            open={surveyOpen}
+            onToggle={toggleRow}
             onChange={changeGrid}
           />
-          <FindingLines id={`${fieldId(gridInput.name)}-findings`} findings={gridFindings} input={gridInput.name} />
+          <FindingLines
+            id={`${fieldId(gridInput.name)}-findings`}
+            messages={gridFindings.map((f) => ({ severity: f.severity, code: f.code, text: formMessage(f, scheme) }))}
+            input={gridInput.name}
+          />
         </>
       ) : (
         <Text as="p" size={200} className={styles.note}>
@@ -197,10 +224,12 @@ export function InputForm({ scheme, values, cells, evaluation, onChange, focusRe
       {scheme.layout.summary.sections.map((section, k) => {
         const holdsTally = !!survey && (section.fields.includes(survey.points) || section.fields.includes(survey.count));
         const fields = holdsTally ? section.fields.filter((f) => f !== survey!.points && f !== survey!.count) : section.fields;
+        // the sheet's title for the tally speaks of the survey sheet (…此处不填); here the section holds the questionnaires themselves
+        const title = holdsTally ? `${SECTION_NUMBER.exec(section.title)?.[0] ?? ''}${T.surveyHeading}` : section.title;
         return (
           <section key={section.title} className={styles.section} aria-labelledby={`form-section-${k}`}>
             <Text as="h3" id={`form-section-${k}`} size={300} weight="semibold" className={styles.heading}>
-              {section.title}
+              {title}
             </Text>
             <div className={styles.fields}>
               {fields.map(row)}
@@ -222,24 +251,30 @@ export function InputForm({ scheme, values, cells, evaluation, onChange, focusRe
   );
 }
 
-/** The findings about one control, under it: errors in red, warnings in orange, a blank required value as a hint. */
-export function FindingLines({ findings, id, input }: { findings: Finding[]; id?: string; input: string }) {
+/** A finding as a form shows it, already worded for the control it is under. */
+export interface FieldMessage {
+  severity: Finding['severity'];
+  code: string;
+  text: string;
+}
+
+/** The findings about one control, under it: errors in red, warnings in orange, notes plain. */
+export function FindingLines({ messages, id, input }: { messages: FieldMessage[]; id?: string; input: string }) {
   const styles = useStyles();
-  if (!findings.length) return null;
+  if (!messages.length) return null;
   return (
     <ul className={styles.gridFindings} id={id}>
-      {findings.map((f, i) => (
+      {messages.map((m, i) => (
         <li
           key={i}
           data-testid="field-finding"
           data-input={input}
-          data-severity={f.severity}
-          data-code={f.code}
-          className={mergeClasses(f.code === 'missing_input' ? styles.pending : f.severity === 'error' ? styles.error : f.severity === 'warning' ? styles.warning : undefined)}
+          data-severity={m.severity}
+          data-code={m.code}
+          className={mergeClasses(m.severity === 'error' ? styles.error : m.severity === 'warning' ? styles.warning : undefined)}
         >
           <Text size={200}>
-            {f.code === 'missing_input' ? '' : `${SEVERITY_LABEL[f.severity]}：`}
-            {f.message}
+            {SEVERITY_LABEL[m.severity]}：{m.text}
           </Text>
         </li>
       ))}
@@ -251,22 +286,22 @@ interface FieldRowProps {
   input: SchemeInput;
   value: string;
   unit: string;
-  findings: Finding[];
-  findingsKey: string;
+  required: boolean;
+  messages: FieldMessage[];
+  messagesKey: string;
   wide: boolean;
   onChange(name: string, value: FormValue): void;
 }
 
-function stateOf(findings: Finding[]): 'error' | 'warning' | 'none' {
-  const real = findings.filter((f) => f.code !== 'missing_input');
-  if (real.some((f) => f.severity === 'error')) return 'error';
-  if (real.some((f) => f.severity === 'warning')) return 'warning';
+function stateOf(messages: FieldMessage[]): 'error' | 'warning' | 'none' {
+  if (messages.some((m) => m.severity === 'error')) return 'error';
+  if (messages.some((m) => m.severity === 'warning')) return 'warning';
   return 'none';
 }
 
 /** One labelled control with its findings; re-rendered only when its value, unit or findings change. */
 const FieldRow = memo(
-  function FieldRow({ input, value, unit, findings, wide, onChange }: FieldRowProps) {
+  function FieldRow({ input, value, unit, required, messages, wide, onChange }: FieldRowProps) {
     const styles = useStyles();
     const id = fieldId(input.name);
     const testid = `field-${input.name}`;
@@ -312,18 +347,27 @@ const FieldRow = memo(
           />
         );
     }
+    const range = rangeHint(input);
     return (
       <Field
         className={wide ? styles.wide : undefined}
         label={{ children: input.label, htmlFor: id }}
-        required={input.required}
-        validationState={stateOf(findings)}
-        validationMessage={findings.length ? <FindingLines findings={findings} input={input.name} /> : undefined}
+        required={required}
+        hint={range ? T.rangeHint(range) : undefined}
+        validationState={stateOf(messages)}
+        validationMessage={messages.length ? <FindingLines messages={messages} input={input.name} /> : undefined}
         validationMessageIcon={null}
       >
         {control}
       </Field>
     );
   },
-  (a, b) => a.value === b.value && a.unit === b.unit && a.findingsKey === b.findingsKey && a.input === b.input && a.wide === b.wide && a.onChange === b.onChange,
+  (a, b) =>
+    a.value === b.value &&
+    a.unit === b.unit &&
+    a.required === b.required &&
+    a.messagesKey === b.messagesKey &&
+    a.input === b.input &&
+    a.wide === b.wide &&
+    a.onChange === b.onChange,
 );

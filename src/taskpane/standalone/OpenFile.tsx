@@ -39,18 +39,21 @@ const useStyles = makeStyles({
 
 export interface OpenFileProps {
   label: string;
+  /** the button's id (the page puts the keyboard back on it) */
+  id?: string;
   onFile(file: File): void;
   disabled?: boolean;
   appearance?: ButtonProps['appearance'];
 }
 
 /** A button that opens the file picker; the <input type=file> itself is data-testid `open-file`. */
-export function OpenFile({ label, onFile, disabled, appearance = 'secondary' }: OpenFileProps) {
+export function OpenFile({ label, id, onFile, disabled, appearance = 'secondary' }: OpenFileProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <Button appearance={appearance} disabled={disabled} onClick={() => input.current?.click()}>
+      {/* disabledFocusable: while a file opens the button keeps the keyboard, which a disabled one would drop */}
+      <Button id={id} appearance={appearance} disabledFocusable={disabled} onClick={() => input.current?.click()}>
         {label}
       </Button>
       <input

@@ -4,7 +4,7 @@
  * findings as in Excel, and downloads the filled and scored workbook or the 报送版. Everything happens on this
  * machine; what was typed survives a reload (FileSession keeps it in localStorage).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import {
   Button,
   Dialog,
@@ -15,24 +15,27 @@ import {
   DialogTitle,
   FluentProvider,
   makeStyles,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
+  mergeClasses,
   Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { getScheme, scoreText, type Scheme } from '../../engine';
+import { getScheme, type Finding, type Scheme } from '../../engine';
 import type { FileSession } from '../../workbook/browser/fileSession';
 import type { FormValue } from '../../workbook/browser/formValues';
 import type { InsertOptions } from '../../workbook/session';
+import { Bar } from '../Bar';
 import { downloadDelivery } from '../deliver';
 import { describeError, type FailedAction } from '../errors';
 import { ExportButton, ExportDialog } from '../ExportDialog';
+import { formMessage } from '../findings';
 import { InsertTemplateView } from '../InsertTemplateView';
-import { ScorePanel } from '../ScorePanel';
+import { WIDE } from '../layout';
+import { jumpToFindings, ScorePanel } from '../ScorePanel';
+import { ScoreSummary } from '../ScoreSummary';
 import { S } from '../strings';
 import { defaultThemeKind, fluentTheme, type ThemeKind } from '../theme';
+import { useDialogFocus } from '../useDialogFocus';
 import { useScoring } from '../useScoring';
 import { useSubmissionExport, type ExportNotice } from '../useSubmissionExport';
 import { InputForm } from './InputForm';
@@ -44,6 +47,8 @@ export interface PageUpdates {
   subscribe(listener: () => void): () => void;
   ready(): boolean;
   apply(): void;
+  /** keeps for offline use the scripts loaded only once a workbook is open (reading, exporting) */
+  keepWorkbookScripts?(): void;
 }
 
 export interface StandaloneAppProps {
@@ -54,17 +59,36 @@ export interface StandaloneAppProps {
   updates?: PageUpdates | null;
 }
 
+/** ids the page moves the keyboard to */
+const OPEN_BUTTON = 'open-file-button';
+const OPEN_ANOTHER = 'open-another';
+const RESULTS = 'results';
+
 const useStyles = makeStyles({
+  // the page's own box, inside the provider: the provider's class also goes to the layer dialogs open in,
+  // which must stay a see-through layer, not a second full-height page over the form
   root: {
     minHeight: '100vh',
     boxSizing: 'border-box',
     width: '100%',
     maxWidth: '100%',
-    // clip, not hidden: hidden would make this box the scroll container and the sticky panel would not stick
+    // clip, not hidden: hidden would make this box the scroll container and the sticky parts would not stick
     overflowX: 'clip',
     overflowWrap: 'anywhere',
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+  },
+  skip: {
+    position: 'absolute',
+    left: tokens.spacingHorizontalS,
+    top: tokens.spacingVerticalS,
+    zIndex: 3,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    transform: 'translateY(-200%)',
+    ':focus': { transform: 'none', outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
   page: {
     boxSizing: 'border-box',
@@ -74,9 +98,16 @@ const useStyles = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
-    '@media (min-width: 900px)': { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}` },
+    [WIDE]: {
+      display: 'grid',
+      gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
+      alignItems: 'start',
+      columnGap: tokens.spacingHorizontalXXL,
+      padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    },
   },
-  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  full: { [WIDE]: { gridColumn: '1 / -1' } },
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   title: { margin: 0 },
   tagline: { margin: 0, color: tokens.colorNeutralForeground3 },
   toolbar: {
@@ -84,53 +115,48 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
+  },
+  file: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalXS, minWidth: 0 },
+  fileName: { fontWeight: tokens.fontWeightSemibold, minWidth: 0 },
+  explain: {
+    margin: 0,
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexBasis: '100%', minWidth: 0, '@media (min-width: 900px)': { flexBasis: 'auto', marginRight: 'auto' } },
-  fileName: { fontWeight: tokens.fontWeightSemibold, minWidth: 0 },
-  start: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 1fr)',
-    gap: tokens.spacingVerticalXL,
-    '@media (min-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXXL },
-  },
-  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  flush: { margin: 0 },
-  columns: {
+    color: tokens.colorNeutralForeground2,
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalXL,
-    '@media (min-width: 900px)': {
-      display: 'grid',
-      gridTemplateColumns: 'minmax(0, 3fr) minmax(320px, 2fr)',
-      alignItems: 'start',
-      columnGap: tokens.spacingHorizontalXXL,
-    },
-  },
-  panel: {
-    minWidth: 0,
-    '@media (min-width: 900px)': {
-      position: 'sticky',
-      top: tokens.spacingVerticalM,
-      maxHeight: `calc(100vh - ${tokens.spacingVerticalXXL})`,
-      overflowY: 'auto',
-      paddingRight: tokens.spacingHorizontalXS,
-    },
+    gap: tokens.spacingVerticalXXS,
   },
   strip: {
     position: 'sticky',
     top: 0,
-    zIndex: 1,
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
+    zIndex: 2,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
     margin: `0 calc(-1 * ${tokens.spacingHorizontalM})`,
     backgroundColor: tokens.colorNeutralBackground3,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    '@media (min-width: 900px)': { display: 'none' },
+    [WIDE]: { display: 'none' },
+  },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  start: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    gap: tokens.spacingVerticalXL,
+    [WIDE]: { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: tokens.spacingHorizontalXXL },
+  },
+  block: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  flush: { margin: 0 },
+  panel: {
+    minWidth: 0,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+    [WIDE]: {
+      position: 'sticky',
+      top: tokens.spacingVerticalM,
+      maxHeight: `calc(100vh - ${tokens.spacingVerticalXXL})`,
+      overflowY: 'auto',
+      overscrollBehavior: 'contain',
+      paddingRight: tokens.spacingHorizontalXS,
+    },
   },
   notices: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
@@ -144,6 +170,21 @@ interface Notice {
 type Busy = 'open' | 'download' | 'clear' | null;
 type Confirm = { kind: 'replace'; file: File } | { kind: 'clear' } | null;
 
+/** Puts the keyboard on the first of these controls that exists, unless it already is somewhere. */
+function refocus(...ids: string[]): void {
+  setTimeout(() => {
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    for (const id of ids) {
+      const el = document.getElementById(id);
+      if (el) {
+        el.focus();
+        return;
+      }
+    }
+  }, 0);
+}
+
 export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAppProps) {
   const styles = useStyles();
   const kind = useMemo(() => theme ?? defaultThemeKind(), [theme]);
@@ -156,11 +197,16 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
   const [confirm, setConfirm] = useState<Confirm>(null);
   const [updateReady, setUpdateReady] = useState(() => updates?.ready() ?? false);
   const noticeId = useRef(0);
+  const cancel = useRef<HTMLButtonElement>(null);
 
   const say = useCallback((intent: Notice['intent'], text: string) => setNotice({ id: ++noticeId.current, intent, text }), []);
   const fail = useCallback((action: FailedAction, err: unknown) => setError(describeError(action, err)), []);
 
   useEffect(() => updates?.subscribe(() => setUpdateReady(true)), [updates]);
+  // a workbook is open: reading and exporting must work offline from now on
+  useEffect(() => {
+    if (snap.hasWorkbook) updates?.keepWorkbookScripts?.();
+  }, [snap.hasWorkbook, updates]);
 
   const restoredShown = useRef(false);
   useEffect(() => {
@@ -185,6 +231,8 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
         fail('open', err);
       } finally {
         setBusy(null);
+        // the control that opened the picker, or its counterpart once the workbook is open
+        refocus(OPEN_ANOTHER, OPEN_BUTTON);
       }
     },
     [session, start, say, fail],
@@ -244,6 +292,7 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
       fail('clear', err);
     } finally {
       setBusy(null);
+      refocus(OPEN_BUTTON, OPEN_ANOTHER);
     }
   }, [session, start, say, fail]);
 
@@ -263,170 +312,204 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
   const { view, scheme, evaluation } = scoring;
   const loading = view === 'loading' || snap.status === 'loading' || busy === 'open';
   const editing = view === 'panel' && !!scheme && snap.hasWorkbook && snap.status === 'ready';
-  // a sync message is news only when a file filled elsewhere changed since its last sync
-  const syncNews = scoring.message && scoring.message.text.startsWith('离线修改了') ? scoring.message : null;
+  // what a sync found: inputs changed in the file since its last sync (nothing when opened in sync)
+  const syncNews = scoring.message?.kind === 'sync' ? scoring.message : null;
+  const describe = useCallback((f: Finding) => (scheme ? formMessage(f, scheme) : f.message), [scheme]);
+
+  useDialogFocus(!!confirm, { initial: cancel, fallback: () => document.getElementById(OPEN_BUTTON) ?? document.getElementById(OPEN_ANOTHER) });
+
+  const skipToResults = (e: MouseEvent<HTMLAnchorElement>) => {
+    e.preventDefault();
+    const results = document.getElementById(RESULTS);
+    results?.scrollIntoView?.({ block: 'start' });
+    results?.focus({ preventScroll: true });
+  };
 
   return (
-    <FluentProvider theme={fluentTheme(kind)} className={styles.root} data-theme={kind} data-mode="standalone">
-      <div className={styles.page}>
-        <header className={styles.header}>
-          <Text as="h1" size={500} weight="semibold" className={styles.title}>
-            {S.appTitle}
-          </Text>
-          <Text as="p" size={200} className={styles.tagline}>
-            {T.tagline}
-          </Text>
-        </header>
-
+    <FluentProvider theme={fluentTheme(kind)} data-theme={kind} data-mode="standalone">
+      <div className={styles.root} data-testid="page">
         {editing && (
-          <div className={styles.toolbar} role="toolbar" aria-label="工作簿">
-            <span className={styles.file}>
-              <Text size={200}>{T.fileLabel}：</Text>
-              <Text size={200} className={styles.fileName} data-testid="file-name">
-                {snap.fileName ?? T.newFile}
-              </Text>
-            </span>
-            <OpenFile label={T.openAnother} onFile={openFile} disabled={working} />
-            <Button appearance="primary" data-testid="download" onClick={() => void download()} disabledFocusable={working} title={T.downloadHint}>
-              {busy === 'download' ? T.working : T.downloadButton}
-            </Button>
-            <ExportButton busy={exporter.busy} disabled={!!busy} onExport={() => void exporter.start()} />
-            <Button appearance="subtle" data-testid="clear" onClick={() => setConfirm({ kind: 'clear' })} disabledFocusable={working} title={T.clearHint}>
-              {T.clearButton}
-            </Button>
-          </div>
+          <a href={`#${RESULTS}`} className={styles.skip} onClick={skipToResults} data-testid="skip-to-results">
+            {T.skipToResults}
+          </a>
         )}
+        <div className={styles.page}>
+          <header className={mergeClasses(styles.header, styles.full)}>
+            <Text as="h1" size={500} weight="semibold" className={styles.title}>
+              {S.appTitle}
+            </Text>
+            <Text as="p" size={200} className={styles.tagline}>
+              {T.tagline}
+            </Text>
+            {editing && (
+              <>
+                <div className={styles.toolbar} role="toolbar" aria-label={T.toolbarLabel}>
+                  <ExportButton busy={exporter.busy} disabled={!!busy} onExport={() => void exporter.start()} appearance="primary" />
+                  <Button data-testid="download" onClick={() => void download()} disabledFocusable={working}>
+                    {busy === 'download' ? T.working : T.downloadButton}
+                  </Button>
+                  <OpenFile id={OPEN_ANOTHER} label={T.openAnother} onFile={openFile} disabled={working} />
+                  <Button appearance="subtle" data-testid="clear" onClick={() => setConfirm({ kind: 'clear' })} disabledFocusable={working}>
+                    {T.clearButton}
+                  </Button>
+                </div>
+                <div className={styles.explain}>
+                  <span className={styles.file}>
+                    <Text size={200}>{T.fileLabel}：</Text>
+                    <Text size={200} className={styles.fileName} data-testid="file-name">
+                      {snap.fileName ?? T.newFile}
+                    </Text>
+                  </span>
+                  <Text size={200} data-testid="actions-explained">
+                    {T.exportExplain}
+                  </Text>
+                  <Text size={200}>{T.downloadExplain}</Text>
+                </div>
+              </>
+            )}
+          </header>
 
-        <div className={styles.notices}>
-          {updateReady && (
-            <MessageBar intent="info" data-testid="update-ready">
-              <MessageBarBody>{T.updateReady}</MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" onClick={() => updates?.apply()}>
-                  {T.reload}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
+          {editing && scheme && evaluation && (
+            <section className={styles.strip} aria-label={T.summaryLabel}>
+              <ScoreSummary scheme={scheme} evaluation={evaluation} variant="strip" onJump={jumpToFindings} />
+            </section>
           )}
-          {(error ?? scoring.error) && (
-            <MessageBar key={error ?? scoring.error} intent="error" politeness="assertive" layout="multiline" data-testid="error">
-              <MessageBarBody>{error ?? scoring.error}</MessageBarBody>
-            </MessageBar>
-          )}
-          {!snap.kept && (
-            <MessageBar intent="warning" layout="multiline" data-testid="not-kept">
-              <MessageBarBody>{T.notKept}</MessageBarBody>
-            </MessageBar>
-          )}
-          {notice && (
-            <MessageBar key={notice.id} intent={notice.intent} politeness="polite" layout="multiline" data-testid="message">
-              <MessageBarBody>{notice.text}</MessageBarBody>
-            </MessageBar>
-          )}
-          {syncNews && editing && (
-            <MessageBar key={`sync-${syncNews.id}`} intent="info" politeness="polite" layout="multiline">
-              <MessageBarBody>{syncNews.text}</MessageBarBody>
-            </MessageBar>
+
+          <main className={mergeClasses(styles.main, !editing && styles.full)}>
+            <div className={styles.notices}>
+              {updateReady && (
+                <Bar
+                  intent="info"
+                  data-testid="update-ready"
+                  actions={
+                    <Button size="small" onClick={() => updates?.apply()}>
+                      {T.reload}
+                    </Button>
+                  }
+                >
+                  {T.updateReady}
+                </Bar>
+              )}
+              {(error ?? scoring.error) && (
+                <Bar key={error ?? scoring.error} intent="error" politeness="assertive" data-testid="error">
+                  {error ?? scoring.error}
+                </Bar>
+              )}
+              {!snap.kept && (
+                <Bar intent="warning" data-testid="not-kept">
+                  {T.notKept}
+                </Bar>
+              )}
+              {notice && (
+                <Bar key={notice.id} intent={notice.intent} politeness="polite" data-testid="message">
+                  {notice.text}
+                </Bar>
+              )}
+              {syncNews && editing && (
+                <Bar key={`sync-${syncNews.id}`} intent="info" politeness="polite" data-testid="sync-message">
+                  {syncNews.text}
+                </Bar>
+              )}
+            </div>
+
+            {loading && !editing && <Spinner size="small" label={snap.status === 'loading' && !snap.hasWorkbook && busy !== 'open' ? T.restoring : T.opening} />}
+
+            {!loading && (view === 'insert' || view === 'failed' || (view === 'panel' && !editing)) && (
+              <div className={styles.start}>
+                <section className={styles.block} aria-labelledby="start-heading">
+                  <Text as="h2" id="start-heading" size={400} weight="semibold" className={styles.flush}>
+                    {T.startHeading}
+                  </Text>
+                  <Text as="p" className={styles.flush}>
+                    {snap.hasWorkbook && !snap.scheme && snap.fileName ? T.noTemplate(snap.fileName) : T.startIntro}
+                  </Text>
+                  <DropZone dragging={dragging}>
+                    <OpenFile id={OPEN_BUTTON} label={snap.hasWorkbook ? T.openAnother : T.openButton} onFile={openFile} disabled={!!busy} appearance="primary" />
+                  </DropZone>
+                  {view === 'failed' && (
+                    <Button onClick={() => void start()} className={styles.flush}>
+                      {S.retry}
+                    </Button>
+                  )}
+                </section>
+                <section className={styles.block} data-testid="new-template">
+                  <InsertTemplateView
+                    schemes={offered}
+                    busy={scoring.busy}
+                    progress={scoring.progress}
+                    onInsert={(chosen, options) => void insert(chosen, options)}
+                    heading={snap.hasWorkbook && !snap.scheme ? T.insertIntoHeading : T.newHeading}
+                    intro={T.newIntro}
+                    submitLabel={snap.hasWorkbook && !snap.scheme ? T.insertIntoButton : T.newButton}
+                    chooseSheets={false}
+                  />
+                </section>
+              </div>
+            )}
+
+            {editing && scheme && (
+              <InputForm
+                scheme={scheme}
+                values={snap.values}
+                cells={snap.cells}
+                evaluation={evaluation}
+                onChange={setInput}
+                focusRequests={focusRequests}
+              />
+            )}
+          </main>
+
+          {editing && scheme && (
+            <aside id={RESULTS} className={styles.panel} aria-label={S.resultHeading} tabIndex={-1}>
+              <ScorePanel
+                scheme={scheme}
+                evaluation={evaluation}
+                busy={scoring.busy}
+                onSelect={(cell) => void scoring.select(cell)}
+                describe={describe}
+                goToLabel={() => T.goToField}
+                stickySummary="wide"
+              />
+            </aside>
           )}
         </div>
 
-        {loading && !editing && <Spinner size="small" label={snap.status === 'loading' && !snap.hasWorkbook && busy !== 'open' ? T.restoring : T.opening} />}
-
-        {!loading && (view === 'insert' || view === 'failed' || (view === 'panel' && !editing)) && (
-          <div className={styles.start}>
-            <section className={styles.block} aria-labelledby="start-heading">
-              <Text as="h2" id="start-heading" size={400} weight="semibold" className={styles.flush}>
-                {T.startHeading}
-              </Text>
-              <Text as="p" className={styles.flush}>
-                {snap.hasWorkbook && !snap.scheme && snap.fileName ? T.noTemplate(snap.fileName) : T.startIntro}
-              </Text>
-              <DropZone dragging={dragging}>
-                <OpenFile label={snap.hasWorkbook ? T.openAnother : T.openButton} onFile={openFile} disabled={!!busy} appearance="primary" />
-              </DropZone>
-              {view === 'failed' && (
-                <Button onClick={() => void start()} className={styles.flush}>
-                  {S.retry}
+        <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>{confirm?.kind === 'clear' ? T.confirmClearTitle : T.confirmReplaceTitle}</DialogTitle>
+              <DialogContent>{confirm?.kind === 'clear' ? T.confirmClear : confirm ? T.confirmReplace(confirm.file.name) : null}</DialogContent>
+              <DialogActions>
+                {/* the safe choice first, and it has the keyboard: Enter never clears by accident */}
+                <Button appearance="primary" data-testid="cancel" ref={cancel} onClick={() => setConfirm(null)}>
+                  {T.cancel}
                 </Button>
-              )}
-            </section>
-            <section className={styles.block} data-testid="new-template">
-              <InsertTemplateView
-                schemes={offered}
-                busy={scoring.busy}
-                progress={scoring.progress}
-                onInsert={(chosen, options) => void insert(chosen, options)}
-                heading={snap.hasWorkbook && !snap.scheme ? T.insertIntoHeading : T.newHeading}
-                intro={T.newIntro}
-                submitLabel={snap.hasWorkbook && !snap.scheme ? T.insertIntoButton : T.newButton}
-                chooseSheets={false}
-              />
-            </section>
-          </div>
-        )}
+                <Button
+                  data-testid="confirm"
+                  onClick={() => {
+                    const c = confirm;
+                    setConfirm(null);
+                    if (c?.kind === 'clear') void clear();
+                    else if (c?.kind === 'replace') void doOpen(c.file);
+                  }}
+                >
+                  {confirm?.kind === 'clear' ? T.confirmClearButton : T.confirmOpenButton}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
 
-        {editing && scheme && (
-          <>
-            <div className={styles.strip} aria-hidden>
-              <Text weight="semibold">{evaluation ? T.totalStrip(scoreText(evaluation.total), evaluation.grade ?? S.gradePending) : S.notComputed}</Text>
-            </div>
-            <div className={styles.columns}>
-              <main className={styles.block}>
-                <InputForm
-                  scheme={scheme}
-                  values={snap.values}
-                  cells={snap.cells}
-                  evaluation={evaluation}
-                  onChange={setInput}
-                  focusRequests={focusRequests}
-                />
-              </main>
-              <aside className={styles.panel} aria-label={S.resultHeading}>
-                <ScorePanel
-                  scheme={scheme}
-                  evaluation={evaluation}
-                  busy={scoring.busy}
-                  onSync={() => void scoring.sync()}
-                  onSelect={(cell) => void scoring.select(cell)}
-                />
-              </aside>
-            </div>
-          </>
-        )}
+        <ExportDialog
+          blocking={exporter.blocked}
+          scheme={scheme}
+          evaluation={evaluation}
+          describe={describe}
+          onBack={exporter.back}
+          onExportAnyway={() => void exporter.exportAnyway()}
+          onSelect={(cell) => void scoring.select(cell)}
+        />
       </div>
-
-      <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{confirm?.kind === 'clear' ? T.confirmClearTitle : T.confirmReplaceTitle}</DialogTitle>
-            <DialogContent>{confirm?.kind === 'clear' ? T.confirmClear : confirm ? T.confirmReplace(confirm.file.name) : null}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                data-testid="confirm"
-                onClick={() => {
-                  const c = confirm;
-                  setConfirm(null);
-                  if (c?.kind === 'clear') void clear();
-                  else if (c?.kind === 'replace') void doOpen(c.file);
-                }}
-              >
-                {confirm?.kind === 'clear' ? T.confirmClearButton : T.confirmOpenButton}
-              </Button>
-              <Button data-testid="cancel" onClick={() => setConfirm(null)}>
-                {T.cancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-
-      <ExportDialog
-        blocking={exporter.blocked}
-        onBack={exporter.back}
-        onExportAnyway={() => void exporter.exportAnyway()}
-        onSelect={(cell) => void scoring.select(cell)}
-      />
     </FluentProvider>
   );
 }

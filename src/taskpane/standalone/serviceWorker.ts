@@ -1,3 +1,4 @@
+import { KEEP_WORKBOOK_SCRIPTS } from '../../standalone/precache';
 import type { PageUpdates } from './StandaloneApp';
 
 /** Service workers are allowed on https, and on http only for the machine itself. */
@@ -60,6 +61,11 @@ export function registerServiceWorker(win: Window = window): PageUpdates | null 
     apply() {
       if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' });
       else win.location.reload();
+    },
+    keepWorkbookScripts() {
+      container.ready
+        .then((reg) => reg.active?.postMessage({ type: KEEP_WORKBOOK_SCRIPTS }))
+        .catch(() => undefined);
     },
   };
 }

@@ -454,6 +454,8 @@ export class FileSession implements PaneSession {
       const issues: Finding[] = [];
       fill(xlsx, scheme, cellValuesOf(scheme, draft.values, replay), issues);
       const read = await xlsx.readInputs(scheme);
+      // what was typed here before the reload had been synced then: it is no change made offline
+      writeSyncRecord(xlsx.workbook, makeSyncRecord(scheme.id, scheme.version, read.values, this.clock()));
       const values: FormValues = formValuesOf(scheme, read.values);
       for (const n of Object.keys(draft.values)) if (names.has(n)) values[n] = draft.values[n];
       this.xlsx = xlsx;

@@ -30,12 +30,26 @@ export async function buildSubmission(scheme: Scheme, source: SubmissionSource, 
   return { kind: 'submission', bytes, fileName, incomplete: errors.length > 0, errors };
 }
 
+/** Digits as an officer may type them in a year: full-width １２, or 二〇二四. */
+const DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * The year a value the engine could not read as one still names (2024年度, ２０２４, 二〇二四, 1999 out of range):
+ * its first four digits in a row. A year typed wrong is still the year the file is about, and is kept in its name.
+ */
+export function yearInText(raw: unknown): string | null {
+  if (typeof raw !== 'string' && typeof raw !== 'number') return null;
+  const digits = [...String(raw)]
+    .map((ch) => DIGIT[ch] ?? (ch >= '０' && ch <= '９' ? String.fromCharCode(ch.charCodeAt(0) - 0xfee0) : ch))
+    .join('');
+  return /(?<!\d)\d{4}(?!\d)/.exec(digits)?.[0] ?? null;
+}
+
 /** The file name for a source: the name and year as the engine read them, else as typed. */
 export function submissionFileNameOf(scheme: Scheme, source: SubmissionSource): string {
   const { evaluation, values } = source;
   const rawDept = values[scheme.identity.dept];
-  const rawYear = values[scheme.identity.year];
   const dept = evaluation.dept ?? (typeof rawDept === 'string' || typeof rawDept === 'number' ? String(rawDept) : null);
-  const year = evaluation.year ?? (typeof rawYear === 'string' && /^\s*\d{4}\s*年?度?\s*$/.test(rawYear) ? rawYear.trim() : null);
+  const year = evaluation.year ?? yearInText(values[scheme.identity.year]);
   return submissionFileName(dept, year);
 }
