@@ -5,8 +5,10 @@ import type { Finding, Scheme } from '../engine';
 import { parseCommandArgs } from './args';
 import { FilePath, filePath, openWorkbook, schemeOf, writeOutput } from './files';
 import { CliError, CliIo, fsReason } from './io';
+import { removeOnInterrupt } from './interrupt';
 import { convertToPdf, requireSoffice } from './pdf';
 import { withFindings } from './score';
+import { terminalLine } from './terminal';
 
 /** `jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]`: the 报送版 of a filled (or scored) workbook. */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -56,11 +58,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   // the PDF is made before anything is written, and written first: a failure leaves no half of the pair
   const pdf = soffice ? await convertToPdf(soffice, result.bytes) : undefined;
   if (pdf && pdfOut) await writeOutput(pdfOut, pdf);
+  // until the .xlsx is in place, the PDF goes again on a failure or an interrupt
+  const keepPdf = pdfOut ? removeOnInterrupt(pdfOut.path) : () => undefined;
   try {
     await writeOutput(out, result.bytes);
   } catch (err) {
     if (pdfOut) await fs.rm(pdfOut.path, { force: true }).catch(() => undefined);
     throw err;
+  } finally {
+    keepPdf();
   }
 
   const grade = evaluation.grade ?? '未完成';
@@ -80,7 +86,7 @@ function allSchemes(): Scheme[] {
 }
 
 function listFindings(findings: Finding[]): string {
-  return findings.map((f) => `  - ${f.message}\n`).join('');
+  return findings.map((f) => `  - ${terminalLine(f.message)}\n`).join('');
 }
 
 /**

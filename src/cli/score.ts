@@ -3,6 +3,7 @@ import type { Evaluation, Finding, RawValue, Scheme } from '../engine';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
 import { renderTable } from './table';
+import { jsonForTerminal } from './terminal';
 import { FilePath, filePath, openWorkbook, readBytes, schemeOf, writeOutput } from './files';
 
 export interface Scored {
@@ -42,7 +43,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       ? await scoreInputsFile(filePath(io, values.inputs, '--inputs'), schemes?.[0] ?? getScheme())
       : await scoreWorkbookFile(filePath(io, positionals[0], 'FILE'), schemes ?? allSchemes(), out);
 
-  io.stdout(values.json ? JSON.stringify(toJson(result.evaluation), null, 2) + '\n' : renderTable(result.scheme, result.evaluation));
+  io.stdout(values.json ? jsonForTerminal(JSON.stringify(toJson(result.evaluation), null, 2)) + '\n' : renderTable(result.scheme, result.evaluation));
   if (out && !values.json) io.stdout(`\n已写入：${out.shown}\n`);
   return hasErrors(result.evaluation) ? 1 : 0;
 }

@@ -1,6 +1,7 @@
 import { plain } from '../engine';
 import type { Evaluation, IndicatorStatus, Scheme, Severity } from '../engine';
 import { displayWidth, padEnd, padStart } from './displayWidth';
+import { terminalLine } from './terminal';
 
 const STATUS: Record<IndicatorStatus, string> = {
   ok: '正常',
@@ -25,19 +26,15 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
   const unitInput = e.inputs[scheme.identity.unit];
   const moneyUnit = unitInput?.state === 'ok' ? `  金额单位：${String(unitInput.value)}` : '';
   const lines = [
-    `${scheme.title}（${scheme.id}）  单位：${e.dept ?? '（未填写）'}  年度：${e.year ?? '（未填写）'}${moneyUnit}`,
+    terminalLine(`${scheme.title}（${scheme.id}）  单位：${e.dept ?? '（未填写）'}  年度：${e.year ?? '（未填写）'}${moneyUnit}`),
     '',
   ];
 
   const head = ['一级/二级', '三级指标', '分值', '得分', '状态', '评价得分（计算过程和评分依据）'];
-  const rows = e.indicators.map((i) => [
-    `${i.level1}/${i.level2}`,
-    i.name,
-    plain(i.weight),
-    i.score === null ? '-' : plain(i.score),
-    STATUS[i.status],
-    i.text,
-  ]);
+  // cells as they will print (escapes shown, line breaks as spaces) before their widths are measured
+  const rows = e.indicators.map((i) =>
+    [`${i.level1}/${i.level2}`, i.name, plain(i.weight), i.score === null ? '-' : plain(i.score), STATUS[i.status], i.text].map(terminalLine),
+  );
   const widths = head.slice(0, -1).map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
   const numeric = [false, false, true, true, false];
   const line = (cells: string[], header = false): string =>
@@ -66,7 +63,7 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
       const found = e.issues.filter((f) => f.severity === severity);
       if (!found.length) continue;
       lines.push(`${word}（${found.length}）：`);
-      for (const f of found) lines.push(`  - ${f.message}`);
+      for (const f of found) lines.push(`  - ${terminalLine(f.message)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -1,3 +1,5 @@
+import { execFileSync } from 'child_process';
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -63,4 +65,52 @@ export function expectUsageFailure(r: CliResult, pattern: RegExp): void {
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(/^jixiao: /);
   expect(r.stderr).toMatch(pattern);
+}
+
+/** The compiled command line that `node bin/jixiao.js` runs. */
+export const BIN = path.join(ROOT, 'bin/jixiao.js');
+export const DIST_MAIN = path.join(ROOT, 'dist/src/cli/main.js');
+
+function newestSource(): number {
+  let newest = 0;
+  for (const top of ['src/cli', 'src/engine', 'src/workbook', 'templates']) {
+    for (const f of fs.readdirSync(path.join(ROOT, top), { recursive: true, encoding: 'utf8' })) {
+      if (/\.(ts|json)$/.test(f)) newest = Math.max(newest, fs.statSync(path.join(ROOT, top, f)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Rebuilds dist/ when any compiled source is newer than it. Test files run in parallel workers: a lock folder
+ * makes one of them build while the others wait, so that none runs a half-written dist.
+ */
+export function ensureDist(): void {
+  const lock = path.join(os.tmpdir(), `jixiao-dist-${createHash('sha1').update(ROOT).digest('hex').slice(0, 12)}.lock`);
+  for (let waited = 0; ; waited += 200) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // a lock older than ten minutes belongs to a run that was killed
+      if (waited > 600_000 || Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 600_000) {
+        fs.rmSync(lock, { recursive: true, force: true });
+      }
+      sleep(200);
+    }
+  }
+  try {
+    if (!fs.existsSync(DIST_MAIN) || fs.statSync(DIST_MAIN).mtimeMs < newestSource()) {
+      try {
+        execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
+      } catch (err) {
+        // tsc still emits on type errors elsewhere in the tree; only a missing main.js is fatal here
+        if (!fs.existsSync(DIST_MAIN)) throw err;
+      }
+    }
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }

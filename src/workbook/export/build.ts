@@ -10,6 +10,7 @@ import { nameLocations, planTemplate } from '../template/plan';
 import { BODY_SIZE } from '../template/styles';
 import type { ProtectionPlan, TemplatePlan } from '../template/types';
 import { renderPlan } from '../xlsx/render';
+import { cellText } from '../outputs';
 import { makeSyncRecord } from '../sync';
 import { writeSyncDescription } from '../xlsx/syncRecord';
 import { XlsxWorkbook } from '../xlsx/workbook';
@@ -131,7 +132,7 @@ function markIncomplete(workbook: Workbook, scheme: Scheme, plan: TemplatePlan, 
   if (where && ws) {
     const c = corners(where.range);
     const cell = ws.getCell(c.top, c.left);
-    const text = incompleteNotice(source.evaluation, errors);
+    const text = cellText(incompleteNotice(source.evaluation, errors));
     cell.value = text;
     cell.style = {
       ...cell.style,
