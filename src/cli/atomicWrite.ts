@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { handleInterrupts } from './interrupt';
+import { actOnPendingSignals, handleInterrupts } from './interrupt';
 
 /**
  * Temporary files are named `.jixiao-<pid>-<8 hex>.tmp` whatever the target: short, so that a target name the
@@ -28,7 +28,7 @@ const ABANDONED_MS = 24 * 60 * 60 * 1000;
  * in the folder are removed first.
  *
  * Synchronous on purpose: a signal cannot be handled in the middle, so Ctrl+C during a write waits for the
- * write to end whole (see interrupt.ts).
+ * write to end whole (or fail whole), and is acted on right after (see interrupt.ts).
  */
 export async function atomicWrite(target: string, data: Uint8Array | string): Promise<void> {
   handleInterrupts();
@@ -59,6 +59,8 @@ export async function atomicWrite(target: string, data: Uint8Array | string): Pr
     }
     fs.rmSync(tmp, { force: true });
     throw err;
+  } finally {
+    await actOnPendingSignals();
   }
 }
 

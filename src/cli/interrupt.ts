@@ -40,3 +40,14 @@ export function removeOnInterrupt(target: string): () => void {
   pending.add(target);
   return () => void pending.delete(target);
 }
+
+/**
+ * Lets a signal that arrived during synchronous work be handled now. Its handler runs in the event loop's poll
+ * phase; setImmediate callbacks run in the check phase after it, and one queued from a check callback waits for
+ * the next turn of the loop — so the second of two immediates comes after a poll that saw the signal. Without
+ * this a Ctrl+C during a write would go unnoticed when the command had nothing left to wait for (the process
+ * then ends with success, the signal dropped).
+ */
+export async function actOnPendingSignals(): Promise<void> {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+}

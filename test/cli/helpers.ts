@@ -4,6 +4,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/run';
+import { getScheme } from '../../src/engine';
+import type { RawValue } from '../../src/engine';
+import { XlsxWorkbook } from '../../src/workbook/xlsx';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const EXAMPLE = path.join(ROOT, 'templates/samples/dept-2013-example.json');
@@ -112,5 +115,27 @@ export function ensureDist(): void {
     }
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/** The worked example's inputs (a fresh copy each call). */
+export function exampleInputs(): Record<string, RawValue> {
+  return JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Record<string, RawValue>;
+}
+
+/**
+ * A workbook as an officer hands it over: `jixiao template` (with its sync record) filled with the worked
+ * example, changed by `changes` (cell values by input name).
+ */
+export async function filledWorkbook(changes: Record<string, RawValue> = {}): Promise<Buffer> {
+  const dir = tempDir();
+  try {
+    const r = await jixiao(['template', '-o', 't.xlsx', '--dept', '示例县政务服务中心', '--year', '2024', '--unit', '万元'], dir);
+    if (r.code !== 0) throw new Error(r.stderr);
+    const book = await XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(dir, 't.xlsx')));
+    book.fillInputs(getScheme('dept-2013'), { ...exampleInputs(), ...changes });
+    return Buffer.from(await book.toBuffer());
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
