@@ -6,6 +6,7 @@ import { parseCommandArgs } from './args';
 import { FilePath, filePath, openWorkbook, schemeOf, writeOutput } from './files';
 import { CliError, CliIo, fsReason } from './io';
 import { removeOnInterrupt } from './interrupt';
+import { holdsMacros, macrosNotKept } from './macros';
 import { convertToPdf, requireSoffice } from './pdf';
 import { withFindings } from './score';
 import { terminalLine } from './terminal';
@@ -72,6 +73,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   const grade = evaluation.grade ?? '未完成';
   io.stdout(`已生成报送版：${out.shown}（评价总分 ${plain(evaluation.total)} 分，自我评价结论：${grade}）\n`);
   if (pdfOut) io.stdout(`已生成 PDF：${pdfOut.shown}\n`);
+  // the 报送版 is always .xlsx, values only: an .xlsm's macros are never in it, and the officer is told so
+  if (holdsMacros(file)) io.stdout(macrosNotKept(out.shown));
   const warnings = evaluation.issues.filter((f) => f.severity === 'warning').length;
   if (warnings && !result.incomplete) io.stdout(`另有${warnings}条提示请核对（jixiao score ${quote(file.shown)} 可查看）\n`);
   if (result.incomplete) {

@@ -2,6 +2,7 @@ import { evaluate, getScheme, hasErrors, schemeIds, toJson } from '../engine';
 import type { Evaluation, Finding, RawValue, Scheme } from '../engine';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
+import { holdsMacros, macrosNotKept } from './macros';
 import { renderTable } from './table';
 import { jsonForTerminal } from './terminal';
 import { FilePath, filePath, openWorkbook, readBytes, schemeOf, writeOutput } from './files';
@@ -45,6 +46,11 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
 
   io.stdout(values.json ? jsonForTerminal(JSON.stringify(toJson(result.evaluation), null, 2)) + '\n' : renderTable(result.scheme, result.evaluation));
   if (out && !values.json) io.stdout(`\n已写入：${out.shown}\n`);
+  // --json keeps stdout for the JSON alone
+  if (out && holdsMacros(filePath(io, positionals[0], 'FILE'))) {
+    if (values.json) io.stderr(`jixiao: ${macrosNotKept(out.shown)}`);
+    else io.stdout(macrosNotKept(out.shown));
+  }
   return hasErrors(result.evaluation) ? 1 : 0;
 }
 

@@ -53,7 +53,11 @@ export async function renderSubmission(
 
   book.fillInputs(scheme, inputsFor(scheme, source.values));
   await book.writeOutputs(scheme, source.evaluation);
-  // the export is a sync: an officer who edits the 报送版 elsewhere is told what changed since
+  // the export is a sync, kept whole in the document description (the 报送版 may hold no helper sheet): the
+  // scheme version, a fingerprint and every input's value as exported (~3 KB). The finance bureau's review
+  // compares the file's inputs with it to find inputs edited after scoring and to name what they were; a
+  // fingerprint alone could only say "something changed". The values are those the sheets show anyway, so
+  // the record discloses nothing the file does not. It is a consistency check, not a seal: both can be edited.
   const exported = await book.readInputs(scheme);
   writeSyncDescription(workbook, makeSyncRecord(scheme.id, scheme.version, exported.values, new Date()));
 
