@@ -2,6 +2,7 @@ import { evaluate, getScheme, hasErrors, schemeIds, toJson } from '../engine';
 import type { Evaluation, Finding, RawValue, Scheme } from '../engine';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
+import { jsonSyntaxProblem } from './jsonError';
 import { holdsMacros, macrosNotKept } from './macros';
 import { renderTable } from './table';
 import { jsonForTerminal } from './terminal';
@@ -85,9 +86,7 @@ export async function scoreInputsFile(file: FilePath, scheme: Scheme): Promise<S
   try {
     data = JSON.parse(text);
   } catch (err) {
-    // V8 quotes a stretch of the text, which may hold anything: keep the message short and on one line
-    const why = [...(err as Error).message].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('').slice(0, 160);
-    throw cannotRead(file.shown, `不是有效的 JSON（${why}）`);
+    throw cannotRead(file.shown, `不是有效的 JSON（${jsonSyntaxProblem((err as Error).message, text)}）`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw cannotRead(file.shown, '应为一个 JSON 对象，键为输入名称（如 "in_staff_quota": 20）');
