@@ -3,9 +3,9 @@
  * (--force, so that hostile content is written too) and `template` on every case, each in a fresh copy of the
  * case's files, with the promises of checkRun (harness.ts) and the case's own checks.
  *
- * The size shapes (SIZE_CASES) pass only once reading is bounded — uncompressed part sizes, cells per
- * defined name, string lengths, time — which the package layer brings; until then they fail here by running
- * out of memory or time, in a child process, without taking jest down.
+ * The size shapes (SIZE_CASES in corpus.ts) pass only once reading is bounded — uncompressed part sizes,
+ * cells per defined name, string lengths, time; until then they fail here by running out of time or memory,
+ * in a child process, without taking jest down.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -18,7 +18,7 @@ import { checkRun, CliWorker, Outcome, runChild, snapshot } from './harness';
 /** The hang guard of one command: generous for two shared cores, far below "forever". */
 const COMMAND_MS = 30_000;
 /** The size shapes read big files: a bounded reader answers well within this. */
-const SIZE_COMMAND_MS = 60_000;
+const SIZE_COMMAND_MS = 30_000;
 /** Heap of a size shape's process: far more than a bounded reader needs, far less than the machine has. */
 const SIZE_HEAP_MB = 1536;
 
