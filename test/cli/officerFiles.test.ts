@@ -85,6 +85,11 @@ describe('Excel’s limits: 32,767 characters per cell, 409 pt per row', () => {
     expect(String(shownValue(namedCell(book, scheme.textName('benefit_economic')))).length).toBe(CELL_TEXT_MAX);
     expect(await tallestRow(path.join(dir, 'out.xlsx'))).toBe(409);
   });
+
+  it('template --dept longer than a cell holds is refused, nothing written', async () => {
+    expectUsageFailure(await jixiao(['template', '-o', 't.xlsx', '--dept', 'x'.repeat(CELL_TEXT_MAX + 1)], dir), /^jixiao: --dept 过长（32768 个字符，一个单元格最多 32767 个）\n$/);
+    expect(listFiles(dir)).toEqual(['已填写.xlsx']);
+  });
 });
 
 describe('−0 is 0', () => {
