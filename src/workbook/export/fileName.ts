@@ -41,7 +41,15 @@ export function safeFileNamePart(text: string): string {
     .replace(/^[\s.]+|[\s.]+$/g, '');
 }
 
-const utf8Bytes = (text: string) => new TextEncoder().encode(text).length;
+/** UTF-8 bytes of a text, counted by code point (no TextEncoder: the page's tests run where there is none). */
+function utf8Bytes(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
 
 /** The longest start of `text` within `bytes` UTF-8 bytes, cut between code points. */
 function cutToBytes(text: string, bytes: number): string {
