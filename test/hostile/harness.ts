@@ -229,5 +229,11 @@ export function checkRun(c: HostileCase, command: Command, outcome: Outcome, bef
     if (Buffer.isBuffer(now)) expect({ case: said, whole: name, ok: isWholeWorkbook(now) }).toEqual({ case: said, whole: name, ok: true });
   }
 
+  // a command that writes and did not fail wrote its file: whole (checked above), and there
+  if (code !== 2 && command !== 'score') {
+    const wrote = [...after].filter(([name, now]) => Buffer.isBuffer(now) && !(Buffer.isBuffer(before.get(name)) && (before.get(name) as Buffer).equals(now)));
+    expect({ case: said, wrote: wrote.length > 0 }).toEqual({ case: said, wrote: true });
+  }
+
   c.check?.[command]?.({ dir, code, stdout, stderr, files: after });
 }
