@@ -5,8 +5,11 @@ import type { Finding, Scheme } from '../engine';
 import { parseCommandArgs } from './args';
 import { FilePath, filePath, openWorkbook, schemeOf, writeOutput } from './files';
 import { CliError, CliIo, fsReason } from './io';
+import { removeOnInterrupt } from './interrupt';
+import { holdsMacros, macrosNotKept } from './macros';
 import { convertToPdf, requireSoffice } from './pdf';
 import { withFindings } from './score';
+import { terminalLine } from './terminal';
 
 /** `jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]`: the 报送版 of a filled (or scored) workbook. */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
@@ -56,16 +59,22 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   // the PDF is made before anything is written, and written first: a failure leaves no half of the pair
   const pdf = soffice ? await convertToPdf(soffice, result.bytes) : undefined;
   if (pdf && pdfOut) await writeOutput(pdfOut, pdf);
+  // until the .xlsx is in place, the PDF goes again on a failure or an interrupt
+  const keepPdf = pdfOut ? removeOnInterrupt(pdfOut.path) : () => undefined;
   try {
     await writeOutput(out, result.bytes);
   } catch (err) {
     if (pdfOut) await fs.rm(pdfOut.path, { force: true }).catch(() => undefined);
     throw err;
+  } finally {
+    keepPdf();
   }
 
   const grade = evaluation.grade ?? '未完成';
   io.stdout(`已生成报送版：${out.shown}（评价总分 ${plain(evaluation.total)} 分，自我评价结论：${grade}）\n`);
   if (pdfOut) io.stdout(`已生成 PDF：${pdfOut.shown}\n`);
+  // the 报送版 is always .xlsx, values only: an .xlsm's macros are never in it, and the officer is told so
+  if (holdsMacros(file)) io.stdout(macrosNotKept(out.shown));
   const warnings = evaluation.issues.filter((f) => f.severity === 'warning').length;
   if (warnings && !result.incomplete) io.stdout(`另有${warnings}条提示请核对（jixiao score ${quote(file.shown)} 可查看）\n`);
   if (result.incomplete) {
@@ -80,7 +89,7 @@ function allSchemes(): Scheme[] {
 }
 
 function listFindings(findings: Finding[]): string {
-  return findings.map((f) => `  - ${f.message}\n`).join('');
+  return findings.map((f) => `  - ${terminalLine(f.message)}\n`).join('');
 }
 
 /**

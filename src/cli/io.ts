@@ -37,7 +37,25 @@ export function fsReason(err: unknown): string {
       return '磁盘空间不足';
     case 'EROFS':
       return '磁盘是只读的';
+    case 'ENAMETOOLONG':
+      // Linux and macOS allow 255 bytes per name: about 80 Chinese characters
+      return '文件名过长（一个文件名最多 255 字节，约 80 个汉字），请用较短的文件名';
+    case 'ELOOP':
+      return '符号链接指向自身，形成了循环';
+    case 'EINVAL':
+      return '文件名或路径不合法';
+    case 'EMFILE':
+    case 'ENFILE':
+      return '同时打开的文件过多，请稍后再试';
+    case 'EFBIG':
+    case 'EDQUOT':
+      return '超出磁盘配额或文件大小限制';
+    case 'EEXIST':
+      return '文件已存在';
+    case 'EIO':
+      return '读写磁盘出错';
     default:
-      return (err as Error)?.message ?? String(err);
+      // an error of ours is already worded; the system's own text would be English
+      return code ? `系统错误 ${code}` : ((err as Error)?.message ?? String(err));
   }
 }

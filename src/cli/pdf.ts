@@ -3,6 +3,7 @@ import { accessSync, constants, promises as fs, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { removeOnInterrupt } from './interrupt';
 import { CliError } from './io';
 
 /** The one line said when no LibreOffice can be found (exit 2, nothing written). */
@@ -65,6 +66,7 @@ const TIMEOUT_MS = 180_000;
  */
 export async function convertToPdf(soffice: string, xlsx: Uint8Array): Promise<Uint8Array> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jixiao-pdf-'));
+  const keep = removeOnInterrupt(dir);
   try {
     const input = path.join(dir, 'submission.xlsx');
     const outDir = path.join(dir, 'out');
@@ -94,5 +96,6 @@ export async function convertToPdf(soffice: string, xlsx: Uint8Array): Promise<U
     return pdf;
   } finally {
     await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    keep();
   }
 }

@@ -4,6 +4,7 @@ import { exportCommand } from './export';
 import { scoreCommand } from './score';
 import { templateCommand } from './template';
 import { EXPORT_USAGE, MAIN_USAGE, SCORE_USAGE, TEMPLATE_USAGE } from './usage';
+import { forTerminal } from './terminal';
 import { packageVersion } from './version';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
@@ -16,7 +17,9 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
  * The whole `jixiao` command: returns the exit status (0 no error finding, 1 error findings, 2 wrong call
  * or unreadable file, with one line on stderr). Never calls process.exit, so tests run it in-process.
  */
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], given: CliIo): Promise<number> {
+  // the one door to the terminal: no control character from a file or an argument gets through raw
+  const io: CliIo = { ...given, stdout: (text) => given.stdout(forTerminal(text)), stderr: (text) => given.stderr(forTerminal(text)) };
   try {
     return await dispatch(argv, io);
   } catch (err) {

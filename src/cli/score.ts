@@ -2,7 +2,10 @@ import { evaluate, getScheme, hasErrors, inputsFromJson, schemeIds, toJson } fro
 import type { Evaluation, Finding, Scheme } from '../engine';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
+import { jsonSyntaxProblem } from './jsonError';
+import { holdsMacros, macrosNotKept } from './macros';
 import { renderTable } from './table';
+import { jsonForTerminal } from './terminal';
 import { FilePath, filePath, openWorkbook, readBytes, schemeOf, writeOutput } from './files';
 
 export interface Scored {
@@ -42,8 +45,13 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
       ? await scoreInputsFile(filePath(io, values.inputs, '--inputs'), schemes?.[0] ?? getScheme())
       : await scoreWorkbookFile(filePath(io, positionals[0], 'FILE'), schemes ?? allSchemes(), out);
 
-  io.stdout(values.json ? JSON.stringify(toJson(result.evaluation), null, 2) + '\n' : renderTable(result.scheme, result.evaluation));
+  io.stdout(values.json ? jsonForTerminal(JSON.stringify(toJson(result.evaluation), null, 2)) + '\n' : renderTable(result.scheme, result.evaluation));
   if (out && !values.json) io.stdout(`\n已写入：${out.shown}\n`);
+  // --json keeps stdout for the JSON alone
+  if (out && holdsMacros(filePath(io, positionals[0], 'FILE'))) {
+    if (values.json) io.stderr(`jixiao: ${macrosNotKept(out.shown)}`);
+    else io.stdout(macrosNotKept(out.shown));
+  }
   return hasErrors(result.evaluation) ? 1 : 0;
 }
 
@@ -78,9 +86,7 @@ export async function scoreInputsFile(file: FilePath, scheme: Scheme): Promise<S
   try {
     data = JSON.parse(text);
   } catch (err) {
-    // V8 quotes a stretch of the text, which may hold anything: keep the message short and on one line
-    const why = [...(err as Error).message].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('').slice(0, 160);
-    throw cannotRead(file.shown, `不是有效的 JSON（${why}）`);
+    throw cannotRead(file.shown, `不是有效的 JSON（${jsonSyntaxProblem((err as Error).message, text)}）`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw cannotRead(file.shown, '应为一个 JSON 对象，键为输入名称（如 "in_staff_quota": 20）');

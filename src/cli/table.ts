@@ -1,6 +1,7 @@
 import { percent, plain } from '../engine';
 import type { Evaluation, IndicatorStatus, Scheme, Severity } from '../engine';
 import { displayWidth, padEnd, padStart } from './displayWidth';
+import { terminalLine } from './terminal';
 
 const STATUS: Record<IndicatorStatus, string> = {
   ok: '正常',
@@ -26,7 +27,7 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
   const moneyUnit = unitInput?.state === 'ok' ? `  金额单位：${String(unitInput.value)}` : '';
   const project = e.project !== undefined ? `  项目：${e.project ?? '（未填写）'}` : '';
   const lines = [
-    `${scheme.title}（${scheme.id}）  单位：${e.dept ?? '（未填写）'}${project}  年度：${e.year ?? '（未填写）'}${moneyUnit}`,
+    terminalLine(`${scheme.title}（${scheme.id}）  单位：${e.dept ?? '（未填写）'}${project}  年度：${e.year ?? '（未填写）'}${moneyUnit}`),
     '',
   ];
   if (e.execution) targetLines(e, lines);
@@ -36,7 +37,9 @@ export function renderTable(scheme: Scheme, e: Evaluation): string {
 }
 
 /** Columns padded by display width, numeric ones right-aligned; the last column runs on unpadded. */
-function columns(head: string[], rows: string[][], numeric: boolean[], lines: string[]): void {
+function columns(head: string[], cellsAsTyped: string[][], numeric: boolean[], lines: string[]): void {
+  // cells as they will print (escapes shown, line breaks as spaces) before their widths are measured
+  const rows = cellsAsTyped.map((r) => r.map(terminalLine));
   const widths = head.slice(0, -1).map((h, c) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[c]))));
   const line = (cells: string[], header = false): string =>
     cells
@@ -111,7 +114,7 @@ function findingLines(e: Evaluation, lines: string[]): void {
       const found = e.issues.filter((f) => f.severity === severity);
       if (!found.length) continue;
       lines.push(`${word}（${found.length}）：`);
-      for (const f of found) lines.push(`  - ${f.message}`);
+      for (const f of found) lines.push(`  - ${terminalLine(f.message)}`);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_SCHEME } from '../engine';
+import { CELL_TEXT_MAX } from '../workbook/outputs';
 import { parseCommandArgs, parseUnit, parseYear, schemeById } from './args';
 import { filePath, templateBytes, writeOutput } from './files';
 import { CliError, CliIo } from './io';
@@ -22,6 +23,8 @@ export async function templateCommand(args: string[], io: CliIo): Promise<number
   if (!/\.xlsx$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
   const scheme = schemeById(values.scheme ?? DEFAULT_SCHEME);
   const dept = values.dept?.trim() || undefined;
+  // a cell holds no more: Excel would call the whole template damaged
+  if (dept && dept.length > CELL_TEXT_MAX) throw new CliError(`--dept 过长（${dept.length} 个字符，一个单元格最多 ${CELL_TEXT_MAX} 个）`);
   const year = parseYear(values.year);
   const unit = parseUnit(values.unit);
 

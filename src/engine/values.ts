@@ -1,4 +1,4 @@
-import { Decimal, whole } from './decimal';
+import { Decimal, whole, ZERO } from './decimal';
 import type { RawValue } from './types';
 
 /** The outcome of reading one cell: blank, a value, or why it cannot be read (in Chinese). */
@@ -98,9 +98,18 @@ function isAsciiNumber(text: string): boolean {
   return digits > 0;
 }
 
+/**
+ * −0 is 0: "-0", "-0.00", "−0", "(0)" or a cell holding -0 read as plain zero, so that a sign on nothing never
+ * makes a value negative (a self-score of -0 is not out of range, and is never written "-0").
+ */
+function unsignedZero(value: Decimal): Decimal {
+  return value.isZero() ? ZERO : value;
+}
+
 /** Reads a number a cell holds as a number (whatever the kind of field: units only come with text). */
 export function parseDouble(raw: number): Parsed<Decimal> {
   if (!Number.isFinite(raw)) return bad(`${raw}不是有效的数字`);
+  if (raw === 0) return { kind: 'ok', value: ZERO }; // also -0
   // exceljs hands over binary doubles; 15 significant digits drop float noise such as 0.30000000000000004
   return { kind: 'ok', value: fromDouble(raw) };
 }
@@ -114,7 +123,7 @@ export function parseNumber(raw: RawValue, opts: NumberOptions): Parsed<Decimal>
   if (Array.isArray(raw)) return bad('应为单个数值，不是一组数据');
 
   // fast path: a plain ASCII number (17, 12.5, -3) needs no normalising; the result is what the steps below give
-  if (isAsciiNumber(raw)) return { kind: 'ok', value: new Decimal(raw), note: undefined };
+  if (isAsciiNumber(raw)) return { kind: 'ok', value: unsignedZero(new Decimal(raw)), note: undefined };
 
   let text = normalize(raw);
   if (text === '') return blank;
@@ -138,8 +147,8 @@ export function parseNumber(raw: RawValue, opts: NumberOptions): Parsed<Decimal>
     if (/^[+-]?\d[\d,]*(\.\d+)?$/.test(text)) return bad(`${shown(raw)}的千位分隔符位置不对，无法确定数值`);
     return bad(`${shown(raw)}不是有效的数字`);
   }
-  let value = new Decimal(text);
-  if (negative) value = value.negated();
+  let value = unsignedZero(new Decimal(text));
+  if (negative && !value.isZero()) value = value.negated();
 
   if (opts.kind === 'amount' && suffix && opts.formUnit) {
     const typed: MoneyUnit = suffix === '元' ? '元' : '万元';

@@ -26,17 +26,34 @@ export function outputNames(scheme: Scheme): string[] {
 }
 
 /**
+ * The most characters one cell holds (Excel counts UTF-16 code units): a longer text makes Excel "repair"
+ * the file on opening and empty the cell, and WPS cut it anywhere.
+ */
+export const CELL_TEXT_MAX = 32767;
+const CUT_NOTE = '……（内容过长，超出单元格上限的部分未写入）';
+
+/** A text as one cell can hold it: whole when it fits, else cut (never inside a surrogate pair) with a note. */
+export function cellText(text: string): string {
+  if (text.length <= CELL_TEXT_MAX) return text;
+  let end = CELL_TEXT_MAX - CUT_NOTE.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + CUT_NOTE;
+}
+
+/**
  * The value of every output name for an evaluation — the one mapping both adapters write:
  * score_<id> (number or empty), text_<id> (the 评价得分 text with its score), total, grade, status line.
+ * Texts are cut to what a cell holds (an officer's 32,760-character 评分依据 grows by the score before it).
  */
 export function outputValues(scheme: Scheme, e: Evaluation): Map<string, OutputValue> {
   const out = new Map<string, OutputValue>();
   for (const ind of e.indicators) {
     out.set(scheme.scoreName(ind.id), ind.score === null ? null : ind.score.toNumber());
-    out.set(scheme.textName(ind.id), ind.text);
+    out.set(scheme.textName(ind.id), cellText(ind.text));
   }
   out.set(scheme.outputs.total, e.total.toNumber());
   out.set(scheme.outputs.grade, e.grade);
-  out.set(scheme.outputs.status, statusLine(e));
+  out.set(scheme.outputs.status, cellText(statusLine(e)));
   return out;
 }

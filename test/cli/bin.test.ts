@@ -2,34 +2,12 @@
  * The real binary: `node bin/jixiao.js` runs the compiled dist/ (what `npx jixiao` runs after npm ci).
  * dist is rebuilt first when any compiled source is newer than it.
  */
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXAMPLE, ROOT, SPEC_SCORES, tempDir } from './helpers';
+import { BIN, ensureDist, EXAMPLE, ROOT, SPEC_SCORES, tempDir } from './helpers';
 
-const BIN = path.join(ROOT, 'bin/jixiao.js');
-const MAIN = path.join(ROOT, 'dist/src/cli/main.js');
-
-function newestSource(): number {
-  let newest = 0;
-  for (const top of ['src/cli', 'src/engine', 'src/workbook', 'templates']) {
-    for (const f of fs.readdirSync(path.join(ROOT, top), { recursive: true, encoding: 'utf8' })) {
-      if (/\.(ts|json)$/.test(f)) newest = Math.max(newest, fs.statSync(path.join(ROOT, top, f)).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  if (!fs.existsSync(MAIN) || fs.statSync(MAIN).mtimeMs < newestSource()) {
-    try {
-      execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'pipe' });
-    } catch (err) {
-      // tsc still emits on type errors elsewhere in the tree; only a missing main.js is fatal here
-      if (!fs.existsSync(MAIN)) throw err;
-    }
-  }
-});
+beforeAll(ensureDist);
 
 const node = (args: string[], cwd = ROOT) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
 

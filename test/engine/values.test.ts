@@ -105,6 +105,13 @@ const CASES: [string, Case][] = [
   ['"4.5" self score above 4', { input: 'in_benefit_economic', raw: '4.5', value: undefined, finding: [ERR, 'out_of_range', '“4.5”超出范围（应为0～4分）'] }],
   ['5 self score', { input: 'in_benefit_economic', raw: 5, value: undefined, finding: [ERR, 'out_of_range', '5超出范围（应为0～4分）'] }],
   ['"-1" self score', { input: 'in_benefit_economic', raw: '-1', value: undefined, finding: [ERR, 'invalid_value', '“-1”不能为负数'] }],
+  // −0 is 0, however it is written (a minus sign on nothing is no negative score)
+  ['-0 self score', { input: 'in_benefit_economic', raw: -0, value: '0' }],
+  ['"-0" self score', { input: 'in_benefit_economic', raw: '-0', value: '0' }],
+  ['"-0.00" self score', { input: 'in_benefit_economic', raw: '-0.00', value: '0' }],
+  ['"−0" typographic minus self score', { input: 'in_benefit_economic', raw: '−0', value: '0' }],
+  ['"－０分" full-width self score', { input: 'in_benefit_economic', raw: '－０分', value: '0' }],
+  ['"(0)" self score', { input: 'in_benefit_economic', raw: '(0)', value: '0' }],
   ['"90分" assessment', { input: 'in_assess_score', raw: '90分', value: '90' }],
   // ── yes/no
   ['"是"', { input: 'in_goal_fit_1', raw: '是', value: true }],
@@ -279,6 +286,17 @@ describe('messy cell values in named inputs', () => {
       ['warning', 'extra_answers', '满意度调查第1份问卷（满意度调查!M4）：超出10题的内容不计分'],
     ]);
     expect(e.total.toNumber()).toBe(73.28);
+  });
+
+  test.each([-0, '-0', '-0.00', '−0', '－０', '(0)', '-0分'] as RawValue[])('a self-score of %p is 0: in range, unsigned, written 0', (raw) => {
+    const e = evalWith({ in_benefit_economic: raw }, true);
+    const parsed = e.inputs.in_benefit_economic.value as Decimal;
+    expect(parsed.isZero() && !parsed.isNeg()).toBe(true);
+    const benefit = e.indicators.find((i) => i.id === 'benefit_economic')!;
+    expect(benefit.status).toBe('ok');
+    expect(benefit.score!.isNeg()).toBe(false);
+    expect(benefit.text).toMatch(/^自评得分0分/);
+    expect(e.issues.filter((f) => f.inputs.includes('in_benefit_economic'))).toEqual([]);
   });
 
   test('without cells, messages name the input key as the place to fix', () => {

@@ -22,8 +22,36 @@ describe('submissionFileName', () => {
     expect([...name].some((ch) => '<>:"/\\|?*'.includes(ch) || ch < ' ')).toBe(false);
     expect(submissionFileName('第一行\n第二行\t\u0007', 2024)).toBe('第一行 第二行2024年度部门整体支出绩效自评表.xlsx');
     expect(submissionFileName('..某局..', 2024)).toBe('某局2024年度部门整体支出绩效自评表.xlsx');
-    expect(submissionFileName('x'.repeat(300), 2024).length).toBeLessThanOrEqual(200);
     expect(safeFileNamePart(' . ')).toBe('');
+  });
+
+  it('fits 255 bytes (Linux and macOS count UTF-8 bytes per name), cutting the department name at its end', () => {
+    const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+    const tail = '2024年度部门整体支出绩效自评表.xlsx';
+    // 75 Chinese characters are 225 bytes: with the 48 bytes after them, 273, more than a name may hold
+    const long = '某'.repeat(70) + '县政务服务中心';
+    const name = submissionFileName(long, 2024);
+    expect(bytes(name)).toBeLessThanOrEqual(255);
+    expect(name.endsWith(tail)).toBe(true);
+    expect(name).toBe(`${'某'.repeat(69)}${tail}`);
+    expect(bytes(submissionFileName('x'.repeat(300), 2024))).toBe(255);
+    expect(bytes(submissionFileName('某'.repeat(300), null))).toBeLessThanOrEqual(255);
+    // a name that fits is kept whole
+    expect(submissionFileName('某'.repeat(60), 2024)).toBe(`${'某'.repeat(60)}${tail}`);
+    // never half a character: a 4-byte emoji either fits whole or is left out
+    const emoji = submissionFileName('x'.repeat(205) + '😀😀', 2024);
+    expect(bytes(emoji)).toBeLessThanOrEqual(255);
+    expect(emoji).toBe(`${'x'.repeat(205)}${tail}`);
+    expect(emoji).not.toMatch(/[\ud800-\udfff]/u);
+    // no trailing space or dot left by the cut
+    expect(submissionFileName('x'.repeat(206) + ' .x', 2024)).toBe(`${'x'.repeat(206)}${tail}`);
+  });
+
+  it('drops characters that only change how the name is displayed (a right-to-left override would disguise it)', () => {
+    expect(submissionFileName('某局\u202excod.exe', 2024)).toBe('某局xcod.exe2024年度部门整体支出绩效自评表.xlsx');
+    expect(submissionFileName('\u202a某\u200b局\u2066\u200f\ufeff', 2024)).toBe('某局2024年度部门整体支出绩效自评表.xlsx');
+    expect(submissionFileName('某局\u009b2J\u0085', 2024)).toBe('某局 2J2024年度部门整体支出绩效自评表.xlsx');
+    expect(submissionFileName('某局\u001b]0;title\u0007', 2024)).toBe('某局 ]0;title2024年度部门整体支出绩效自评表.xlsx');
   });
 
   it('from an evaluation: the name and year the engine read, else as typed', () => {

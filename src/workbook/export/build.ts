@@ -10,6 +10,7 @@ import { outputHomes, planTemplate } from '../template/plan';
 import { BODY_SIZE } from '../template/styles';
 import type { ProtectionPlan, TemplatePlan } from '../template/types';
 import { renderPlan } from '../xlsx/render';
+import { cellText } from '../outputs';
 import { makeSyncRecord } from '../sync';
 import { absoluteRef, sheetNamed } from '../xlsx/names';
 import { writeSyncDescription } from '../xlsx/syncRecord';
@@ -55,7 +56,11 @@ export async function renderSubmission(
 
   book.fillInputs(scheme, inputsFor(scheme, source.values));
   await book.writeOutputs(scheme, source.evaluation);
-  // the export is a sync: an officer who edits the 报送版 elsewhere is told what changed since
+  // the export is a sync, kept whole in the document description (the 报送版 may hold no helper sheet): the
+  // scheme version, a fingerprint and every input's value as exported (~3 KB). The finance bureau's review
+  // compares the file's inputs with it to find inputs edited after scoring and to name what they were; a
+  // fingerprint alone could only say "something changed". The values are those the sheets show anyway, so
+  // the record discloses nothing the file does not. It is a consistency check, not a seal: both can be edited.
   const exported = await book.readInputs(scheme);
   writeSyncDescription(workbook, makeSyncRecord(scheme.id, scheme.version, exported.values, new Date()));
 
@@ -149,7 +154,7 @@ function markIncomplete(workbook: Workbook, scheme: Scheme, plan: TemplatePlan, 
   if (where && ws) {
     const c = corners(where.range);
     const cell = ws.getCell(c.top, c.left);
-    const text = incompleteNotice(source.evaluation, errors);
+    const text = cellText(incompleteNotice(source.evaluation, errors));
     cell.value = text;
     cell.style = {
       ...cell.style,

@@ -41,7 +41,10 @@ export function linesFor(text: string, width: number): number {
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 
-/** Row height in points for `lines` lines of a `size`-point font, with a little padding. */
+/** Excel's tallest row, in points: a taller height is refused (Excel repairs the file), WPS clips it. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** Row height in points for `lines` lines of a `size`-point font, with a little padding; at most 409 pt. */
 export function heightFor(lines: number, size: number): number {
-  return Math.round((lines * size * 1.4 + 6) * 4) / 4;
+  return Math.min(MAX_ROW_HEIGHT, Math.round((lines * size * 1.4 + 6) * 4) / 4);
 }
