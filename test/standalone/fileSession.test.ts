@@ -49,8 +49,10 @@ describe('FileSession on an opened file', () => {
   test('refuses what is not an .xlsx, with a Chinese reason, and keeps the workbook it had', async () => {
     const session = newSession(new MemoryStorage());
     await session.open(fileOf(await templateBytes(), 'a.xlsx'));
-    await expect(session.open(fileOf(new TextEncoder().encode('a,b\n1,2'), 'data.csv'))).rejects.toThrow('不是 .xlsx 工作簿');
-    await expect(session.open(fileOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), '旧表.xls'))).rejects.toThrow('旧版 Excel 格式');
+    await expect(session.open(fileOf(new TextEncoder().encode('a,b\n1,2'), 'data.csv'))).rejects.toThrow('无法读取“data.csv”：不是有效的 .xlsx 文件');
+    await expect(session.open(fileOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '旧表.xls'))).rejects.toThrow(
+      '无法读取“旧表.xls”：文件已加密或为旧版 .xls，请在 Excel/WPS 中另存为 .xlsx',
+    );
     await expect(session.open(fileOf(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), '坏.xlsx'))).rejects.toThrow('无法读取“坏.xlsx”');
     expect(session.getSnapshot()).toMatchObject({ status: 'ready', fileName: 'a.xlsx' });
     expect(await session.detect()).toBe(scheme);

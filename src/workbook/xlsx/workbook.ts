@@ -4,8 +4,8 @@ import type { Buffer as ExcelBuffer, CellValue, Worksheet } from 'exceljs';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme, SchemeInput } from '../../engine';
 import { outputValues } from '../outputs';
 import { at, heightFor, linesFor } from '../template/geometry';
-import { formulaDerivations, planTemplate } from '../template/plan';
-import type { Derive } from '../template/types';
+import { planTemplate } from '../template/plan';
+import { outputPlanOf } from '../formulaResults';
 import { BODY_SIZE } from '../template/styles';
 import type { OutputValue, TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
 import { refreshCachedResults } from './cached';
@@ -16,28 +16,6 @@ import { toCellValue, toRaw } from './values';
 
 /** Default column width exceljs and Excel assume when a column has none. */
 const DEFAULT_WIDTH = 9;
-
-/** What writeOutputs needs of a scheme's template beyond the names: the same for every workbook, so made once. */
-interface OutputPlan {
-  /** template formula (without "=") → how its result follows from the names */
-  derivations: Map<string, Derive>;
-  /** the outputs holding an indicator's 评价得分 text */
-  textNames: Set<string>;
-}
-
-const outputPlans = new WeakMap<Scheme, OutputPlan>();
-
-function outputPlanOf(scheme: Scheme): OutputPlan {
-  let plan = outputPlans.get(scheme);
-  if (!plan) {
-    plan = {
-      derivations: formulaDerivations(planTemplate(scheme, {})),
-      textNames: new Set(scheme.indicators.map((i) => scheme.textName(i.id))),
-    };
-    outputPlans.set(scheme, plan);
-  }
-  return plan;
-}
 
 /** The exceljs adapter: a workbook in memory (CLI, browser without Office, tests), reached through defined names. */
 export class XlsxWorkbook implements WorkbookAdapter {
