@@ -105,7 +105,7 @@ export function patchPackage(pkg: XlsxPackage, options: PatchOptions): Uint8Arra
     for (const sheet of pkg.sheets) {
       const xml = sheet.part ? pkg.sheetXml(sheet) : null;
       if (!xml || xml.xml.indexOf(`<${xml.prefix}f`) < 0) continue;
-      refreshFormulas(pkg, xml, options.formulaResult, () => editsOf(sheet));
+      refreshFormulas(pkg, sheet, xml, options.formulaResult, () => editsOf(sheet));
     }
   }
 
@@ -195,6 +195,7 @@ export function patchPackage(pkg: XlsxPackage, options: PatchOptions): Uint8Arra
 
 function refreshFormulas(
   pkg: XlsxPackage,
+  sheet: SheetInfo,
   xml: SheetXml,
   resultOf: NonNullable<PatchOptions['formulaResult']>,
   edits: () => Map<number, Map<number, Edit>>,
@@ -219,7 +220,8 @@ function refreshFormulas(
       }
       if (!formula) continue;
       const result = resultOf(formula);
-      if (!result) continue;
+      // a cell that already shows the result is left as it is
+      if (!result || sameValue(cached(pkg, sheet, xml, cell), result.value)) continue;
       const rows = edits();
       let cells = rows.get(row.r);
       if (!cells) rows.set(row.r, (cells = new Map()));
@@ -227,6 +229,19 @@ function refreshFormulas(
       if (!cells.has(cell.col)) cells.set(cell.col, { kind: 'formula', value: result.value, fit: !!result.fit, formula });
     }
   }
+}
+
+function cached(pkg: XlsxPackage, sheet: SheetInfo, xml: SheetXml, cell: CellSpan): CellValue | undefined {
+  try {
+    return pkg.valueOf(sheet, xml, cell);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameValue(a: CellValue | undefined, b: CellValue): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return a === b;
 }
 
 // ---- one worksheet ----
@@ -268,7 +283,7 @@ function rewriteSheet(
 
   for (const [r, cells] of [...rows].sort((a, b) => a[0] - b[0])) {
     const row = xml.row(r);
-    const need = rowHeight ? neededHeight(cells, geometry, rowHeight) : 0;
+    const need = rowHeight ? neededHeight(r, cells, geometry, rowHeight) : 0;
     if (row) {
       const rebuilt = rebuildRow(xml, row, cells, need, geometry, date1904);
       formulaOverwritten ||= rebuilt.formulaOverwritten;
@@ -293,11 +308,11 @@ function rewriteSheet(
   return { xml: splice(text, splices), formulaOverwritten };
 }
 
-function neededHeight(cells: Map<number, Edit>, geometry: SheetGeometry, rowHeight: NonNullable<PatchOptions['rowHeight']>): number {
+function neededHeight(row: number, cells: Map<number, Edit>, geometry: SheetGeometry, rowHeight: NonNullable<PatchOptions['rowHeight']>): number {
   let need = 0;
   for (const [col, edit] of cells) {
     if (!edit.fit || typeof edit.value !== 'string' || edit.value === '') continue;
-    need = Math.max(need, rowHeight(edit.value, geometry.widthAt(col)));
+    need = Math.max(need, rowHeight(edit.value, geometry.widthAt(col, row)));
   }
   return Math.min(need, MAX_ROW_HEIGHT);
 }
@@ -414,8 +429,8 @@ class SheetGeometry {
     return this.columns().find((c) => col >= c.min && col <= c.max)?.width ?? this.defaultWidth;
   }
 
-  /** The width a text in this column has: the merged columns' when the cell starts a merge. */
-  widthAt(col: number): number {
+  /** The width a text in this cell has: the merged columns' when the cell starts a merge. */
+  widthAt(col: number, row: number): number {
     if (!this.merges) {
       this.merges = [];
       const merges = firstElement(this.xml, 'mergeCells');
@@ -426,7 +441,7 @@ class SheetGeometry {
         }
       }
     }
-    const merge = this.merges.find((m) => m.left === col && m.right > m.left);
+    const merge = this.merges.find((m) => m.left === col && m.top === row && m.right > m.left);
     if (!merge) return this.width(col);
     let w = 0;
     for (let c = merge.left; c <= merge.right; c++) w += this.width(c);
@@ -469,8 +484,12 @@ function sheetIdAttr(xml: string, rootTag: string): { name: string; declare: str
   const sheets = firstElement(xml, 'sheets');
   if (sheets && !sheets.empty) {
     for (const e of elements(xml, 'sheet', sheets.open, sheets.close)) {
-      const m = /\s([A-Za-z_][\w.-]*:id)\s*=/.exec(e.tag);
-      if (m) return { name: m[1], declare: '' };
+      const m = /\s([A-Za-z_][\w.-]*):id\s*=/.exec(e.tag);
+      if (!m) continue;
+      // the prefix as the sheets use it, declared again where the root does not declare it
+      const onRoot = new RegExp(`\\sxmlns:${m[1]}\\s*=`).test(rootTag);
+      const ns = new RegExp(`\\sxmlns:${m[1]}\\s*=\\s*["']([^"']*)["']`).exec(e.tag)?.[1] ?? REL_NS;
+      return { name: `${m[1]}:id`, declare: onRoot ? '' : ` xmlns:${m[1]}="${escapeAttr(ns)}"` };
     }
   }
   const prefix = prefixFor(rootTag, REL_NS);
