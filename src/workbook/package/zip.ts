@@ -122,7 +122,7 @@ export class ZipReader {
       if (localAt + 30 > bytes.length || u32(localAt) !== LOCAL) throw damaged();
       const dataStart = localAt + 30 + u16(localAt + 26) + u16(localAt + 28);
       if (dataStart + compressedSize > cdStart) throw damaged();
-      if (!name.endsWith('/')) spans.push([localAt, dataStart + compressedSize]);
+      spans.push([localAt, dataStart + compressedSize]);
       entries.push({
         name: name.replace(/^\/+/, ''),
         flags,
@@ -140,7 +140,8 @@ export class ZipReader {
     // entries sharing their data are how the largest zip bombs multiply: a sound zip never overlaps
     spans.sort((a, b) => a[0] - b[0]);
     for (let i = 1; i < spans.length; i++) if (spans[i][0] < spans[i - 1][1]) throw bomb();
-    return new ZipReader(bytes, entries.filter((e) => !e.name.endsWith('/')), limits, budget);
+    // (folder entries are kept: written back as they were)
+    return new ZipReader(bytes, entries, limits, budget);
   }
 
   /** An entry by OPC part name (case-insensitive, with or without the leading slash). */

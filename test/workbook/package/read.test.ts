@@ -43,7 +43,7 @@ describe('the worked example: what the exceljs adapter reads, read through the p
     expect(messages.in_staff_actual).toBe('找不到“年末实际在职人数”的单元格：名称 in_staff_actual 已被删除或引用无效（请在“公式”→“名称管理器”中恢复，或重新插入模板）');
     expect(messages.in_staff_quota).toMatch(/名称 in_staff_quota 指向的工作表已被删除$/);
     expect(messages.in_late_items).toMatch(/名称 in_late_items 指向不存在的工作表“不存在的表”$/);
-    expect(read.cells.in_dept_name).toEqual({ sheet: '基本情况', address: 'D8' });
+    expect(read.cells!.in_dept_name).toEqual({ sheet: '基本情况', address: 'D8' });
     expect(read.values.in_dept_name).toBe('示例县政务服务中心');
   });
 });
