@@ -201,9 +201,11 @@ function refreshFormulas(
   edits: () => Map<number, Map<number, Edit>>,
 ): void {
   const shared = new Map<string, { formula: string; row: number; col: number }>();
-  for (const row of xml.rows()) {
-    if (row.empty) continue;
-    if (xml.xml.indexOf(`<${xml.prefix}f`, row.open) >= row.close) continue;
+  const fTag = `<${xml.prefix}f`;
+  // from one formula to the next: rows without a formula are never looked at
+  for (let at = xml.xml.indexOf(fTag, xml.dataOpen); at >= 0 && at < xml.dataClose; ) {
+    const row = xml.rowAt(at);
+    if (!row) break;
     pkg.budget.check();
     for (const cell of xml.cells(row)) {
       const f = xml.child(cell, 'f');
@@ -228,6 +230,7 @@ function refreshFormulas(
       // a value written into the same cell wins (the officer's input replacing a formula)
       if (!cells.has(cell.col)) cells.set(cell.col, { kind: 'formula', value: result.value, fit: !!result.fit, formula });
     }
+    at = xml.xml.indexOf(fTag, row.end);
   }
 }
 
@@ -276,7 +279,6 @@ function rewriteSheet(
   if (xml.dataOpen < 0) throw new PackageError('damaged', '工作表结构不完整（缺少 sheetData），无法写入');
   const geometry = new SheetGeometry(text, p);
   const date1904 = pkg.workbook.date1904;
-  const existing = xml.rows();
   const splices: Splice[] = [];
   let formulaOverwritten = false;
   const newRows: { at: number; r: number; text: string }[] = [];
@@ -289,7 +291,7 @@ function rewriteSheet(
       formulaOverwritten ||= rebuilt.formulaOverwritten;
       splices.push({ start: row.start, end: row.end, text: rebuilt.text, order: 1 });
     } else {
-      const next = existing.find((x) => x.r > r);
+      const next = xml.rowAfter(r);
       const at = next ? next.start : xml.dataClose;
       let out = `<${p}row r="${r}"${need > geometry.defaultHeight ? ` ht="${need}" customHeight="1"` : ''}>`;
       for (const [col, edit] of [...cells].sort((a, b) => a[0] - b[0])) {

@@ -52,8 +52,14 @@ export class SheetXml {
   readonly dataClose: number;
   /** the self-closing <sheetData/> tag, when that is what the sheet has */
   readonly dataEmptyTag: { start: number; end: number } | null;
-  private rowIndex: RowSpan[] | null = null;
+  /** the rows scanned so far, in document order; scanning goes on only as far as a question needs */
+  private readonly spans: RowSpan[] = [];
+  private scanAt: number;
+  private scanned = false;
+  /** row numbers ascending so far (as every spreadsheet program writes them) */
+  private ascending = true;
   private byRow: Map<number, RowSpan> | null = null;
+  private cursor = 0;
   private readonly cellCache = new Map<RowSpan, CellSpan[]>();
 
   constructor(
@@ -63,60 +69,77 @@ export class SheetXml {
   ) {
     const p = prefix;
     const open = xml.indexOf(`<${p}sheetData`);
+    this.scanAt = open < 0 ? -1 : 0;
     if (open < 0) {
       this.dataOpen = this.dataClose = -1;
       this.dataEmptyTag = null;
+      this.scanned = true;
       return;
     }
     const end = tagEnd(xml, open);
     if (end < 0 || xml.charCodeAt(end - 2) === 47) {
       this.dataOpen = this.dataClose = end;
       this.dataEmptyTag = end < 0 ? null : { start: open, end };
+      this.scanned = true;
       return;
     }
     this.dataOpen = end;
+    this.scanAt = end;
     const close = xml.indexOf(`</${p}sheetData>`, end);
     this.dataClose = close < 0 ? xml.length : close;
     this.dataEmptyTag = null;
   }
 
-  /** Every row element in document order (rows without r numbered after the one before, as Excel does). */
-  rows(): RowSpan[] {
-    if (this.rowIndex) return this.rowIndex;
-    const rows: RowSpan[] = [];
+  /** Scans one more row element; undefined at the end of <sheetData>. */
+  private scanNext(): RowSpan | undefined {
+    if (this.scanned) return undefined;
     const { xml } = this;
     const tag = `<${this.prefix}row`;
-    const endTag = `</${this.prefix}row>`;
-    let last = 0;
-    let at = this.dataOpen < 0 ? -1 : xml.indexOf(tag, this.dataOpen);
-    while (at >= 0 && at < this.dataClose) {
-      if (!isNameEnd(xml.charCodeAt(at + tag.length))) {
-        at = xml.indexOf(tag, at + tag.length);
-        continue;
-      }
-      if ((rows.length & 255) === 0) this.budget.check();
-      const open = tagEnd(xml, at);
-      if (open < 0) break;
-      const startTag = xml.slice(at, open);
-      const m = R_ATTR.exec(startTag);
-      const r = m ? Number(m[1]) : last + 1;
-      last = r;
-      let span: RowSpan;
-      if (xml.charCodeAt(open - 2) === 47) {
-        span = { r, start: at, open, close: open, end: open, empty: true, tag: startTag };
-      } else {
-        let close = xml.indexOf(endTag, open);
-        if (close < 0 || close > this.dataClose) close = this.dataClose;
-        span = { r, start: at, open, close, end: Math.min(close + endTag.length, this.dataClose), empty: false, tag: startTag };
-      }
-      rows.push(span);
-      at = xml.indexOf(tag, span.end);
+    let at = xml.indexOf(tag, this.scanAt);
+    while (at >= 0 && at < this.dataClose && !isNameEnd(xml.charCodeAt(at + tag.length))) at = xml.indexOf(tag, at + tag.length);
+    const open = at >= 0 && at < this.dataClose ? tagEnd(xml, at) : -1;
+    if (open < 0) {
+      this.scanned = true;
+      return undefined;
     }
-    this.rowIndex = rows;
-    return rows;
+    if ((this.spans.length & 255) === 0) this.budget.check();
+    const startTag = xml.slice(at, open);
+    const last = this.spans.length ? this.spans[this.spans.length - 1].r : 0;
+    const m = R_ATTR.exec(startTag);
+    const r = m ? Number(m[1]) : last + 1;
+    if (r <= last) this.ascending = false;
+    let span: RowSpan;
+    if (xml.charCodeAt(open - 2) === 47) {
+      span = { r, start: at, open, close: open, end: open, empty: true, tag: startTag };
+    } else {
+      const endTag = `</${this.prefix}row>`;
+      let close = xml.indexOf(endTag, open);
+      if (close < 0 || close > this.dataClose) close = this.dataClose;
+      span = { r, start: at, open, close, end: Math.min(close + endTag.length, this.dataClose), empty: false, tag: startTag };
+    }
+    this.spans.push(span);
+    this.scanAt = span.end;
+    return span;
+  }
+
+  /** Scans on while the last row scanned is numbered below `r` (rows ascending), or to the end. */
+  private scanTo(r: number): void {
+    while (!this.scanned && this.ascending && (this.spans.length === 0 || this.spans[this.spans.length - 1].r < r)) this.scanNext();
+    if (!this.ascending) while (this.scanNext());
+  }
+
+  /** Every row element in document order (rows without r numbered after the one before, as Excel does). */
+  rows(): RowSpan[] {
+    while (this.scanNext());
+    return this.spans;
   }
 
   row(r: number): RowSpan | undefined {
+    this.scanTo(r);
+    if (this.ascending) {
+      const i = this.lowerBound(r);
+      return this.spans[i]?.r === r ? this.spans[i] : undefined;
+    }
     if (!this.byRow) {
       this.byRow = new Map();
       for (const row of this.rows()) if (!this.byRow.has(row.r)) this.byRow.set(row.r, row);
@@ -126,9 +149,38 @@ export class SheetXml {
 
   /** The rows numbered top..bottom that the sheet has. */
   rowsIn(top: number, bottom: number): RowSpan[] {
-    return this.rows().filter((r) => r.r >= top && r.r <= bottom);
+    this.scanTo(bottom + 1);
+    if (!this.ascending) return this.spans.filter((s) => s.r >= top && s.r <= bottom);
+    const out: RowSpan[] = [];
+    for (let i = this.lowerBound(top); i < this.spans.length && this.spans[i].r <= bottom; i++) out.push(this.spans[i]);
+    return out;
   }
 
+  /** The first row (in document order) numbered above r: where a new row r goes. */
+  rowAfter(r: number): RowSpan | undefined {
+    this.scanTo(r + 1);
+    return this.spans.find((s) => s.r > r);
+  }
+
+  /** The row whose element contains position `at`; for positions visited in increasing order. */
+  rowAt(at: number): RowSpan | undefined {
+    for (;;) {
+      while (this.cursor < this.spans.length && this.spans[this.cursor].end <= at) this.cursor++;
+      if (this.cursor < this.spans.length) return this.spans[this.cursor].start <= at ? this.spans[this.cursor] : undefined;
+      if (!this.scanNext()) return undefined;
+    }
+  }
+
+  private lowerBound(r: number): number {
+    let lo = 0;
+    let hi = this.spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.spans[mid].r < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
   /** The cells of a row in document order (cells without r numbered after the one before). */
   cells(row: RowSpan): CellSpan[] {
     const cached = this.cellCache.get(row);

@@ -28,8 +28,11 @@ const EOCD64_LOCATOR = 0x07064b50;
 const EOCD64 = 0x06064b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-/** deflate cannot do better than about 1032:1; input is pushed in pieces so that no push yields more than this × 1032 */
-const PUSH = 16 * 1024;
+/**
+ * Input is inflated in pieces, the output checked after each: deflate cannot do better than about 1032:1, so
+ * no piece yields more than 64 KB × 1032 (66 MB) before a lie about the size is caught.
+ */
+const PUSH = 64 * 1024;
 
 
 export class ZipReader {
@@ -211,7 +214,8 @@ export function writeZip(source: ZipReader | null, outputs: ZipOutput[]): Uint8A
       const e = o.copy;
       return { nameBytes, e, data: source!.raw(e), method: e.method, crc: e.crc, size: e.size, time: e.time, date: e.date, attrs: e.externalAttrs };
     }
-    const deflated = deflateSync(o.data, { level: 6 });
+    // (a large part changed — a sheet of many rows — is compressed quickly rather than tightly)
+    const deflated = deflateSync(o.data, { level: o.data.length > 1 << 20 ? 1 : 6 });
     const stored = deflated.length >= o.data.length;
     return {
       nameBytes,
