@@ -1,14 +1,3 @@
-import * as fs from 'fs';
-import { PackageWorkbook } from './src/workbook/package';
-import { getScheme, evaluate } from './src/engine';
-const bytes = new Uint8Array(fs.readFileSync('/tmp/pk/hostile/big-sheet.xlsx'));
-const scheme = getScheme();
-let t = performance.now();
-const lap = (s: string) => { console.log(s, Math.round(performance.now() - t)); t = performance.now(); };
-const wb = PackageWorkbook.open(bytes); lap('open');
-wb.detect([scheme]); lap('detect');
-wb.readInputs(scheme).then(async (inputs) => { lap('read');
-  const e = evaluate(scheme, inputs); lap('eval');
-  await wb.writeOutputs(scheme, e); lap('writeOutputs');
-  const out = wb.toBytes(); lap('toBytes ' + out.length);
-});
+import { hostileCorpus } from './test/workbook/package/hostile';
+const orig = Date.now;
+(async () => { const t = performance.now(); const c = await hostileCorpus(); console.log(Math.round(performance.now() - t), c.length); })();
