@@ -387,8 +387,11 @@ function cellXml(p: string, cell: CellSpan | undefined, col: number, row: number
   return stringCell(p, tag, v, formula, close);
 }
 
+/** Excel's most characters in a cell: a longer text makes Excel refuse the whole file. */
+export const MAX_CELL_TEXT = 32_767;
+
 function stringCell(p: string, tag: string, text: string, formula: string, close: string): string {
-  const body = encodeXString(text);
+  const body = encodeXString(text.length > MAX_CELL_TEXT ? text.slice(0, MAX_CELL_TEXT) : text);
   if (formula) return `${tag} t="str">${formula}<${p}v>${body}</${p}v>${close}`;
   return `${tag} t="inlineStr"><${p}is><${p}t xml:space="preserve">${body}</${p}t></${p}is>${close}`;
 }

@@ -12,7 +12,7 @@ import { decodeSyncRecord, encodeSyncRecord, SYNC_MAX_CELLS, SYNC_SHEET } from '
 import { heightFor, linesFor } from '../template/geometry';
 import { BODY_SIZE } from '../template/styles';
 import type { Derive } from '../template/types';
-import type { OutputValue, TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
+import type { OutputValue, WorkbookAdapter, WorkbookInputs } from '../types';
 import { PackageError } from './errors';
 import type { PackageLimits } from './limits';
 import { asPackageError, XlsxPackage, type CellValue, type NamedRange, type SheetInfo } from './package';
@@ -262,7 +262,7 @@ export class PackageWorkbook implements WorkbookAdapter {
     return guard(() => detectSchemeOf(this.pkg, schemes));
   }
 
-  async insertTemplate(_scheme: Scheme, _options: TemplateOptions): Promise<void> {
+  async insertTemplate(): Promise<void> {
     throw new Error('按原文件写回时不能插入模板：请先用 jixiao template 生成模板，再把数据填入其中');
   }
 

@@ -42,6 +42,7 @@ export function decodeXString(text: string): string {
 export function encodeXString(text: string): string {
   let s = text.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
   // C0 controls other than tab and line feed, CR (a parser would turn it into a line feed), U+FFFE/FFFF and lone surrogates
+  // eslint-disable-next-line no-control-regex -- these characters are what is being escaped
   s = s.replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) =>
     `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
   );

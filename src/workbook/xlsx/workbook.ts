@@ -7,6 +7,7 @@ import { at, heightFor, linesFor } from '../template/geometry';
 import { planTemplate } from '../template/plan';
 import { outputPlanOf } from '../formulaResults';
 import { BODY_SIZE } from '../template/styles';
+import { MAX_ROW_HEIGHT } from '../package/patch';
 import type { OutputValue, TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
 import { refreshCachedResults } from './cached';
 import { NameIndex, NamesVersion, sheetFinder, type NamedRange } from './names';
@@ -206,10 +207,10 @@ function valueAt(ws: Worksheet, row: number, col: number): CellValue {
   return ws.findRow(row)?.findCell(col)?.value ?? null;
 }
 
-/** A longer 评价得分 text than the template allowed for: make its row taller (never shorter). */
+/** A longer 评价得分 text than the template allowed for: make its row taller (never shorter, never above Excel's 409 pt). */
 function fitRow(ws: Worksheet, range: NamedRange, text: string): void {
   const width = ws.getColumn(range.left).width ?? DEFAULT_WIDTH;
-  const need = heightFor(linesFor(text, width), BODY_SIZE);
+  const need = Math.min(heightFor(linesFor(text, width), BODY_SIZE), MAX_ROW_HEIGHT);
   const row = ws.getRow(range.top);
   if ((row.height ?? 0) < need) row.height = need;
 }

@@ -82,6 +82,13 @@ test('control characters and literal _x…_ survive a write and a read', () => {
   expect(back.readCell(back.sheet('S')!, 2, 3)).toBe(text);
 });
 
+test('a text longer than Excel holds in a cell (32,767 characters) is cut to that, never written whole', () => {
+  const pkg = XlsxPackage.open(base());
+  const out = patchPackage(pkg, { writes: [{ sheet: pkg.sheet('S')!, cells: [{ row: 2, col: 3, value: '评'.repeat(40_000) }] }] });
+  const back = XlsxPackage.open(out);
+  expect(back.readCell(back.sheet('S')!, 2, 3)).toBe('评'.repeat(32_767));
+});
+
 test('a long text grows its row (merged width counted), never above 409 pt, never shrinks it', () => {
   const pkg = XlsxPackage.open(base());
   const height = (text: string, width: number) => Math.ceil(text.length / width) * 14;
