@@ -248,11 +248,14 @@ describe('FileSession through a worker (the page’s parsing off its thread)', (
     onmessage: ((event: MessageEvent) => void) | null = null;
     onerror: ((event: ErrorEvent) => void) | null = null;
     terminated = false;
-    constructor(private readonly behave: 'answer' | 'hang' | 'crash' = 'answer') {}
+    constructor(private readonly behave: 'answer' | 'hang' | 'crash' | 'unloadable' = 'answer') {
+      // a worker whose script loaded says so first
+      setTimeout(() => (behave === 'unloadable' ? this.onerror?.({ message: 'cannot load' } as ErrorEvent) : this.onmessage?.({ data: { ready: true } } as MessageEvent)), 0);
+    }
     postMessage(message: unknown): void {
       const { id, job } = structuredClone(message) as JobMessage;
       setTimeout(() => {
-        if (this.terminated || this.behave === 'hang') return;
+        if (this.terminated || this.behave === 'hang' || this.behave === 'unloadable') return;
         if (this.behave === 'crash') return this.onerror?.({ message: 'out of memory' } as ErrorEvent);
         this.onmessage?.({ data: structuredClone({ id, answer: runJob(job) }) } as MessageEvent);
       }, 1);
@@ -297,6 +300,21 @@ describe('FileSession through a worker (the page’s parsing off its thread)', (
     expect(workers.map((w) => w.terminated)).toEqual([true, true, true, false].slice(0, workers.length));
     expect(await session.open(fileOf(bytes, 'c.xlsx'))).toBe(scheme);
     expect(workers).toHaveLength(4);
+  });
+
+  test('where no worker can start (a page opened from file://), the page’s own thread does the jobs', async () => {
+    let spawned = 0;
+    const unloadable = workerJobs({ spawn: () => (spawned++, new CloningWorker('unloadable')) });
+    const session = newSession(new MemoryStorage(), { jobs: unloadable });
+    expect(await session.open(fileOf(await templateBytes(exampleValues()), 'a.xlsx'))).toBe(scheme);
+    expect(await session.open(fileOf(await templateBytes(exampleValues()), 'b.xlsx'))).toBe(scheme);
+    expect(spawned).toBe(1);
+    const throwing = workerJobs({
+      spawn: () => {
+        throw new Error('SecurityError');
+      },
+    });
+    expect(await newSession(new MemoryStorage(), { jobs: throwing }).open(fileOf(await templateBytes(), 'c.xlsx'))).toBe(scheme);
   });
 
   test('an .ods or a zip that is not a workbook is refused as the command refuses it — never offered 插入模板', async () => {

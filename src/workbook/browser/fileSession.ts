@@ -200,9 +200,12 @@ export class FileSession implements PaneSession {
       const held = this.held;
       if (held) {
         const again = await this.jobs.run({ kind: 'open', bytes: held.bytes, schemes: [specOf(scheme)] });
-        if (again.schemeId) {
-          this.hold({ bytes: held.bytes, opened: again }, scheme, this.original);
-          this.update({ scheme, values: formValuesOf(scheme, again.inputs!.values), cells: again.inputs!.cells ?? {} });
+        if (again.schemeId && again.inputs) {
+          // the workbook holds this scheme's template already: go on with it as it is
+          this.held = { bytes: held.bytes, opened: again };
+          this.scheme = scheme;
+          this.record ??= again.sync;
+          this.update({ scheme, cells: again.inputs.cells ?? {} });
           return { sheets, resumed: true };
         }
         if (held.opened.xmlBytes > INSERT_LIMIT) {
@@ -539,6 +542,8 @@ export class FileSession implements PaneSession {
         restored: { savedAt: draft.savedAt, fileName: draft.fileName },
         dirty: draft.typed.length > 0,
       });
+      // what was typed here before the reload had been synced then: it is no change made offline
+      this.record = makeSyncRecord(scheme.id, scheme.version, this.inputsNow(scheme, held.opened.inputs!, []), this.clock());
     } catch (e) {
       this.update({ status: this.held ? 'ready' : 'empty' });
       throw e;

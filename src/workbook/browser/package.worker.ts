@@ -3,11 +3,11 @@
  * Bundled by webpack from spawnWorker.ts; it never loads exceljs.
  */
 import { runJob } from './packageJobs';
-import type { JobMessage, JobReply } from './workerJobs';
+import type { JobMessage, WorkerReply } from './workerJobs';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<JobMessage>) => void) | null;
-  postMessage(message: JobReply, transfer?: Transferable[]): void;
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -19,3 +19,6 @@ scope.onmessage = (event) => {
   const transfer = answer.ok && answer.value instanceof Uint8Array ? [answer.value.buffer as ArrayBuffer] : [];
   scope.postMessage({ id, answer }, transfer);
 };
+
+// the page tells a worker that never loaded (no workers here) from one that died on a file by this
+scope.postMessage({ ready: true });
