@@ -8,7 +8,7 @@ export type { PackageErrorKind } from './errors';
 export { DEFAULT_LIMITS } from './limits';
 export type { PackageLimits } from './limits';
 export { XlsxPackage } from './package';
-export type { CellValue, NamedRange, SheetInfo } from './package';
+export type { CellValue, NamedRange, NameRead, SheetInfo } from './package';
 export { patchPackage, MAX_ROW_HEIGHT } from './patch';
 export type { CellWrite, EnsuredSheet, PatchOptions, SheetWrites } from './patch';
 export type { Area } from './refs';

@@ -37,6 +37,17 @@ export interface NamedRange extends Area {
   sheet: string;
 }
 
+/** A named range as read: where it is and what it holds. */
+export interface NameRead {
+  name: string;
+  scope: string | null;
+  sheet: SheetInfo;
+  /** the top-left cell, e.g. "D8" */
+  address: string;
+  area: Area;
+  values: CellValue[][];
+}
+
 const MAIN_TYPES: Record<string, { macros: boolean }> = {
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml': { macros: false },
   'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': { macros: false },
@@ -176,6 +187,27 @@ export class XlsxPackage {
   scopesOf(name: string): SheetInfo[] {
     const list = this.names.get(name.toLowerCase()) ?? [];
     return list.filter((n) => n.localSheetId !== null).map((n) => this.sheets[n.localSheetId!]).filter((s): s is SheetInfo => !!s);
+  }
+
+  /**
+   * A defined name's cells: its sheet as the workbook has it, its top-left cell, and the values of its area
+   * (rows × columns, cut to what exists beyond maxAreaCells). Null when the name points at no cells or at a
+   * sheet that is gone (name() and sheet() tell which).
+   */
+  readName(name: string, scope?: string): NameRead | null {
+    const range = this.name(name, scope);
+    const sheet = range && this.sheet(range.sheet);
+    if (!range || !sheet) return null;
+    const area = { top: range.top, left: range.left, bottom: range.bottom, right: range.right };
+    return { name: range.name, scope: range.scope, sheet, address: cellAddress(range.left, range.top), area, values: this.readArea(sheet, area) };
+  }
+
+  /** A defined name's top-left cell and its value (a scalar input). */
+  readScalar(name: string, scope?: string): { sheet: SheetInfo; address: string; value: CellValue } | null {
+    const range = this.name(name, scope);
+    const sheet = range && this.sheet(range.sheet);
+    if (!range || !sheet) return null;
+    return { sheet, address: cellAddress(range.left, range.top), value: this.readCell(sheet, range.top, range.left) };
   }
 
   // ---- cells ----

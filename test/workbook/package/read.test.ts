@@ -89,6 +89,22 @@ describe('defined names', () => {
     expect(pkg.scopesOf('local').map((s) => s.name)).toEqual(["It's"]);
   });
 
+  test('readName and readScalar: the sheet as the workbook has it, the top-left cell, the values', () => {
+    const pkg = XlsxPackage.open(book());
+    expect(pkg.readName('local', "IT'S")).toEqual({
+      name: 'local',
+      scope: "It's",
+      sheet: pkg.sheets[1],
+      address: 'B2',
+      area: { top: 2, left: 2, bottom: 2, right: 2 },
+      values: [[7]],
+    });
+    expect(pkg.readName('whole_col')).toMatchObject({ sheet: { name: 'Data' }, address: 'A1', values: [[1], [null], [3]] });
+    expect(pkg.readScalar('only_local', 'Data')).toEqual({ sheet: pkg.sheets[0], address: 'C3', value: 'x' });
+    expect(pkg.readName('rate')).toBeNull();
+    expect(pkg.readScalar('only_local')).toBeNull();
+  });
+
   test('a name over a whole sheet reads only what exists: the cells up to the last one with a value', () => {
     const pkg = XlsxPackage.open(book());
     const data = pkg.sheet('data')!;
