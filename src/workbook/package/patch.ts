@@ -66,7 +66,6 @@ const DEFAULT_WIDTH = 9;
 /** calcPr comes before these in CT_Workbook */
 const AFTER_CALCPR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
 
-
 /** The package with the writes applied, as the bytes of a new .xlsx. */
 export function patchPackage(pkg: XlsxPackage, options: PatchOptions): Uint8Array {
   pkg.budget.check();
