@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { evaluate, getScheme, plain, schemeIds } from '../engine';
 import type { Finding, Scheme } from '../engine';
 import { parseCommandArgs } from './args';
-import { FilePath, filePath, openWorkbook, schemeOf, writeOutput } from './files';
+import { FilePath, filePath, inputsOf, openWorkbook, schemeOf, writeOutput } from './files';
 import { CliError, CliIo, fsReason } from './io';
 import { removeOnInterrupt } from './interrupt';
 import { holdsMacros, macrosNotKept } from './macros';
@@ -32,7 +32,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
 
   const workbook = await openWorkbook(file);
   const scheme = await schemeOf(workbook, allSchemes(), file);
-  const inputs = await workbook.readInputs(scheme);
+  const inputs = await inputsOf(workbook, scheme, file);
   const evaluation = withFindings(evaluate(scheme, inputs), inputs.problems);
 
   const { buildSubmission } = await import('../workbook/export');

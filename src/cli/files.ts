@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Scheme } from '../engine';
 import { makeSyncRecord } from '../workbook/sync';
-import type { TemplateOptions } from '../workbook/types';
+import { DEFAULT_LIMITS, PackageError, PackageWorkbook } from '../workbook/package';
+import type { TemplateOptions, WorkbookInputs } from '../workbook/types';
 import { writeSyncRecord } from '../workbook/xlsx/syncRecord';
-import type { XlsxWorkbook } from '../workbook/xlsx';
 import { atomicWrite } from './atomicWrite';
 import { cannotRead, CliError, CliIo, fsReason } from './io';
 
@@ -20,49 +20,51 @@ export function filePath(io: CliIo, given: string, what: string): FilePath {
   return { shown: given, path: path.resolve(io.cwd, given) };
 }
 
-/** exceljs is loaded only when a workbook is read or written: --help and --inputs start faster without it. */
+/** exceljs is loaded only when a template is made: --help and --inputs start faster without it. */
 const xlsx = () => import('../workbook/xlsx');
 
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-// OLE compound file: a legacy .xls, or an .xlsx protected with a password to open
-const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
-export async function readBytes(file: FilePath): Promise<Buffer> {
+export async function readBytes(file: FilePath, maxBytes?: number): Promise<Buffer> {
   try {
+    if (maxBytes !== undefined && statSync(file.path).size > maxBytes) {
+      throw new CliError(`无法读取“${file.shown}”：文件过大（超过 ${Math.round(maxBytes / 1024 / 1024)} MB）`);
+    }
     // one small file that everything else waits for: a single synchronous read beats fs.promises' round trips
     return readFileSync(file.path);
   } catch (err) {
+    if (err instanceof CliError) throw err;
     throw cannotRead(file.shown, fsReason(err));
   }
 }
 
 /** Opens a workbook file, or says in one line why it is not one (exit 2). */
-export async function openWorkbook(file: FilePath): Promise<XlsxWorkbook> {
-  const bytes = await readBytes(file);
-  if (startsWith(bytes, OLE)) {
-    throw cannotRead(file.shown, '是旧版 .xls 或设置了打开密码的文件，请在 Excel/WPS 中另存为不加密的 .xlsx');
-  }
-  if (!startsWith(bytes, ZIP)) throw cannotRead(file.shown, '不是有效的 .xlsx 文件');
-  let workbook: XlsxWorkbook;
+export async function openWorkbook(file: FilePath): Promise<PackageWorkbook> {
+  const bytes = await readBytes(file, DEFAULT_LIMITS.maxFileBytes);
+  return readable(file, () => PackageWorkbook.open(bytes));
+}
+
+/**
+ * Runs a read of the file; a file that turns out to be unreadable (too large, damaged, hostile) is one line
+ * and exit 2, whichever step finds out.
+ */
+export async function readable<T>(file: FilePath, read: () => T | Promise<T>): Promise<T> {
   try {
-    const { XlsxWorkbook } = await xlsx();
-    workbook = await XlsxWorkbook.fromBuffer(bytes);
-  } catch {
-    throw cannotRead(file.shown, '不是有效的 .xlsx 文件');
+    return await read();
+  } catch (err) {
+    if (err instanceof PackageError) throw cannotRead(file.shown, err.message);
+    throw err;
   }
-  // exceljs reads any zip (a .docx, an empty archive) as a workbook without sheets
-  if (workbook.workbook.worksheets.length === 0) throw cannotRead(file.shown, '不是有效的 .xlsx 文件');
-  return workbook;
 }
 
 /** The scheme whose input names the workbook holds (among `schemes`), or exit 2. */
-export async function schemeOf(workbook: XlsxWorkbook, schemes: Scheme[], file: FilePath): Promise<Scheme> {
-  const { detectScheme } = await xlsx();
-  const scheme = await detectScheme(workbook, schemes);
+export async function schemeOf(workbook: PackageWorkbook, schemes: Scheme[], file: FilePath): Promise<Scheme> {
+  const scheme = await readable(file, () => workbook.detect(schemes));
   if (!scheme) throw cannotRead(file.shown, '不是本工具模板生成的工作簿（找不到任何评分方案的输入名称）');
   return scheme;
+}
+
+/** Every input of the scheme as the workbook holds it (exit 2 when the file cannot be read that far). */
+export async function inputsOf(workbook: PackageWorkbook, scheme: Scheme, file: FilePath): Promise<WorkbookInputs> {
+  return readable(file, () => workbook.readInputs(scheme));
 }
 
 /** Writes the file whole or not at all; a failure is one line and exit 2. */

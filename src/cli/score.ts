@@ -3,10 +3,10 @@ import type { Evaluation, Finding, Scheme } from '../engine';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
 import { jsonSyntaxProblem } from './jsonError';
-import { holdsMacros, macrosNotKept } from './macros';
 import { renderTable } from './table';
 import { jsonForTerminal } from './terminal';
-import { FilePath, filePath, openWorkbook, readBytes, schemeOf, writeOutput } from './files';
+import { makeSyncRecord } from '../workbook/sync';
+import { FilePath, filePath, inputsOf, openWorkbook, readable, readBytes, schemeOf, writeOutput } from './files';
 
 export interface Scored {
   scheme: Scheme;
@@ -38,7 +38,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   }
   const schemes = values.scheme === undefined ? undefined : [schemeById(values.scheme)];
   const out = values.output === undefined ? undefined : filePath(io, values.output, '-o');
-  if (out && !/\.xlsx$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
+  if (out && !/\.xls[xm]$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
 
   const result =
     values.inputs !== undefined
@@ -47,11 +47,6 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
 
   io.stdout(values.json ? jsonForTerminal(JSON.stringify(toJson(result.evaluation), null, 2)) + '\n' : renderTable(result.scheme, result.evaluation));
   if (out && !values.json) io.stdout(`\n已写入：${out.shown}\n`);
-  // --json keeps stdout for the JSON alone
-  if (out && holdsMacros(filePath(io, positionals[0], 'FILE'))) {
-    if (values.json) io.stderr(`jixiao: ${macrosNotKept(out.shown)}`);
-    else io.stdout(macrosNotKept(out.shown));
-  }
   return hasErrors(result.evaluation) ? 1 : 0;
 }
 
@@ -60,11 +55,21 @@ function allSchemes(): Scheme[] {
   return schemeIds().map((id) => getScheme(id));
 }
 
-/** The score path of a workbook file without any printing: read, detect, evaluate, and write OUT when given. */
+/**
+ * The score path of a workbook file without any printing: read, detect, evaluate, and write OUT when given —
+ * a copy of FILE in which only the outputs, the template's formula results and the sync record changed.
+ */
 export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?: FilePath): Promise<Scored> {
   const workbook = await openWorkbook(file);
+  if (out) {
+    // an .xlsm keeps its macros, and Excel opens a package only under the extension its content type says
+    const macros = workbook.macroEnabled;
+    if (macros !== /\.xlsm$/i.test(out.path)) {
+      throw new CliError(macros ? `“${file.shown}”含有宏，输出文件应以 .xlsm 结尾（宏将原样保留）` : `输出文件“${out.shown}”应以 .xlsx 结尾`);
+    }
+  }
   const scheme = await schemeOf(workbook, schemes, file);
-  const inputs = await workbook.readInputs(scheme);
+  const inputs = await inputsOf(workbook, scheme, file);
   const evaluation = withFindings(evaluate(scheme, inputs), inputs.problems);
   if (out) {
     try {
@@ -73,7 +78,15 @@ export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?:
       // e.g. an output name moved onto an input cell: the adapter refuses rather than overwrite data
       throw new CliError(`无法写入“${out.shown}”：${(err as Error).message}`);
     }
-    await writeOutput(out, await workbook.toBuffer());
+    // scored here, the file is in sync: opened in the pane later, it reports only what changed after this
+    await readable(file, () => workbook.writeSyncRecord(makeSyncRecord(scheme.id, scheme.version, inputs.values, new Date())));
+    let bytes: Uint8Array;
+    try {
+      bytes = workbook.toBytes();
+    } catch (err) {
+      throw new CliError(`无法写入“${out.shown}”：${(err as Error).message}`);
+    }
+    await writeOutput(out, bytes);
   }
   return { scheme, evaluation };
 }

@@ -4,6 +4,7 @@
  * existing output keeps its permissions and its symbolic link; an .xlsm's macros are said not to be kept;
  * the 报送版 carries the sync record the review compares the file with.
  */
+import { unzipSync } from 'fflate';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -71,10 +72,10 @@ describe('Excel’s limits: 32,767 characters per cell, 409 pt per row', () => {
     expect(await tallestRow(path.join(dir, 'scored.xlsx'))).toBe(409);
   });
 
-  it('the 报送版 too: the long text and an incomplete notice quoting a 40,000-character wrong value', async () => {
+  it('the 报送版 too: the long text and an incomplete notice quoting a wrong value as long as a cell holds', async () => {
     fs.writeFileSync(
       path.join(dir, 'long.xlsx'),
-      await filledWorkbook({ in_benefit_economic_note: '依'.repeat(32760), in_staff_quota: '九'.repeat(40000) }),
+      await filledWorkbook({ in_benefit_economic_note: '依'.repeat(32760), in_staff_quota: '九'.repeat(CELL_TEXT_MAX) }),
     );
     const r = await jixiao(['export', 'long.xlsx', '-o', 'out.xlsx', '--force'], dir);
     expect(r.code).toBe(1);
@@ -190,14 +191,17 @@ describe('replacing an existing output', () => {
 });
 
 describe('decided and documented', () => {
-  it('an .xlsm: scored and exported as .xlsx, and the officer is told its macros are not in what was written', async () => {
+  it('an .xlsm: scored into an .xlsm keeping its macros, refused under an .xlsx name, exported as .xlsx with a word', async () => {
     fs.writeFileSync(path.join(dir, '宏.xlsm'), withMacros(filled));
-    const scored = await jixiao(['score', '宏.xlsm', '-o', '已评分.xlsx'], dir);
+    const scored = await jixiao(['score', '宏.xlsm', '-o', '已评分.xlsm'], dir);
     expect(scored.code).toBe(0);
-    expect(scored.stdout).toContain('提示：原文件含有宏（VBA 代码）；“已评分.xlsx”是 .xlsx 格式，不能保存宏，其中没有这些宏（原文件不变）\n');
-    const json = await jixiao(['score', '宏.xlsm', '-o', '已评分.xlsx', '--json'], dir);
+    expect(scored.stdout).not.toContain('宏');
+    expect(zipEntryNames(fs.readFileSync(path.join(dir, '已评分.xlsm')))).toContain('xl/vbaProject.bin');
+    const json = await jixiao(['score', '宏.xlsm', '-o', '已评分.xlsm', '--json'], dir);
     expect(JSON.parse(json.stdout).total).toBe(73.28);
-    expect(json.stderr).toMatch(/^jixiao: 提示：原文件含有宏（VBA 代码）/);
+    expect(json.stderr).toBe('');
+    const refused = await jixiao(['score', '宏.xlsm', '-o', '已评分.xlsx'], dir);
+    expect([refused.code, refused.stderr]).toEqual([2, 'jixiao: “宏.xlsm”含有宏，输出文件应以 .xlsm 结尾（宏将原样保留）\n']);
     const exported = await jixiao(['export', '宏.xlsm', '-o', '报送.xlsx'], dir);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain('提示：原文件含有宏（VBA 代码）；“报送.xlsx”是 .xlsx 格式，不能保存宏');
@@ -224,3 +228,10 @@ describe('decided and documented', () => {
     expect(bytes(book.workbook.description!)).toBeLessThan(8000);
   });
 });
+
+/** The part names of a zip package. */
+function zipEntryNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  unzipSync(bytes, { filter: (entry) => (names.push(entry.name), false) });
+  return names;
+}

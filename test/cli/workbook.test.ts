@@ -155,7 +155,7 @@ describe('exit 2: not a workbook of a known scheme, nothing written', () => {
 
   it('a legacy .xls (or password-protected) file', async () => {
     fs.writeFileSync(path.join(dir, 'old.xlsx'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
-    expectUsageFailure(await jixiao(['score', 'old.xlsx'], dir), /无法读取“old\.xlsx”：是旧版 \.xls 或设置了打开密码的文件/);
+    expectUsageFailure(await jixiao(['score', 'old.xlsx'], dir), /^jixiao: 无法读取“old\.xlsx”：文件已加密或为旧版 \.xls，请在 Excel\/WPS 中另存为 \.xlsx\n$/);
   });
 
   it('an ordinary xlsx without our names', async () => {

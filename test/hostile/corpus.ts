@@ -452,13 +452,19 @@ export function hostileCases(): HostileCase[] {
   add(fileCase('surrogates', 'emoji and a lone surrogate escape in text', () => setInputCellXml(filled, 'in_dept_head', (c) => `<c r="${c}" t="inlineStr"><is><t>负责人😀&#xD800;</t></is></c>`)));
 
   // ── other extensions
-  add(fileCase('xlsm', 'an .xlsm with macros', () => withMacros(filled), {
+  add(fileCase('xlsm', 'an .xlsm with macros, scored into an .xlsm (macros kept) and exported as .xlsx', () => withMacros(filled), {
     input: 'in.xlsm',
+    out: 'out.xlsm',
     codes: { score: [0], 'score -o': [0], export: [0] },
     check: {
-      'score -o': (r) => expect(r.stdout).toContain('原文件含有宏'),
+      'score -o': (r) => expect(r.stdout).not.toContain('原文件含有宏'),
       export: (r) => expect(r.stdout).toContain('原文件含有宏'),
     },
+  }));
+  add(fileCase('xlsm-to-xlsx', 'an .xlsm with macros scored into an .xlsx name', () => withMacros(filled), {
+    input: 'in.xlsm',
+    codes: { score: [0], 'score -o': [2], export: [0] },
+    check: { 'score -o': (r) => expect(r.stderr).toContain('输出文件应以 .xlsm 结尾') },
   }));
   add(fileCase('xlsx-as-xls', 'a real workbook named .xls', () => filled, { input: 'in.xls', codes: { score: [0], 'score -o': [0], export: [0] } }));
   add(fileCase('xlsx-as-ods', 'a real workbook named .ods', () => filled, { input: 'in.ods', codes: { score: [0], 'score -o': [0], export: [0] } }));

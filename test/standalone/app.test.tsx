@@ -251,7 +251,7 @@ test('a file that is not a workbook is refused with a reason', async () => {
   const { user } = await load();
   const input = await screen.findByTestId('open-file', undefined, WAIT);
   await user.upload(input, new File(['a,b\n1,2'], '数据.xlsx'));
-  expect(await screen.findByTestId('error', undefined, WAIT)).toHaveTextContent('打开文件失败：“数据.xlsx”不是 .xlsx 工作簿');
+  expect(await screen.findByTestId('error', undefined, WAIT)).toHaveTextContent('打开文件失败：无法读取“数据.xlsx”：不是有效的 .xlsx 文件');
   expect(screen.getByTestId('insert-template')).toBeInTheDocument();
 });
 

@@ -1,6 +1,8 @@
 import { getScheme } from '../../src/engine';
 import { formValueOf } from '../../src/workbook/browser/formValues';
 import type { FieldTarget } from '../../src/workbook/browser/fileSession';
+import { runJob } from '../../src/workbook/browser/packageJobs';
+import { workerJobs, type JobMessage, type WorkerLike } from '../../src/workbook/browser/workerJobs';
 import { readSyncRecord } from '../../src/workbook/xlsx/syncRecord';
 import type { RecomputeResult } from '../../src/workbook/session';
 import { makeSyncRecord } from '../../src/workbook/sync';
@@ -49,8 +51,10 @@ describe('FileSession on an opened file', () => {
   test('refuses what is not an .xlsx, with a Chinese reason, and keeps the workbook it had', async () => {
     const session = newSession(new MemoryStorage());
     await session.open(fileOf(await templateBytes(), 'a.xlsx'));
-    await expect(session.open(fileOf(new TextEncoder().encode('a,b\n1,2'), 'data.csv'))).rejects.toThrow('不是 .xlsx 工作簿');
-    await expect(session.open(fileOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), '旧表.xls'))).rejects.toThrow('旧版 Excel 格式');
+    await expect(session.open(fileOf(new TextEncoder().encode('a,b\n1,2'), 'data.csv'))).rejects.toThrow('无法读取“data.csv”：不是有效的 .xlsx 文件');
+    await expect(session.open(fileOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '旧表.xls'))).rejects.toThrow(
+      '无法读取“旧表.xls”：文件已加密或为旧版 .xls，请在 Excel/WPS 中另存为 .xlsx',
+    );
     await expect(session.open(fileOf(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]), '坏.xlsx'))).rejects.toThrow('无法读取“坏.xlsx”');
     expect(session.getSnapshot()).toMatchObject({ status: 'ready', fileName: 'a.xlsx' });
     expect(await session.detect()).toBe(scheme);
@@ -235,5 +239,102 @@ describe('FileSession: new template, drafts, reload, 清除', () => {
     expect(after.evaluation.issues.filter((f) => f.inputs.includes('in_staff_actual')).map((f) => f.code)).toEqual(
       expect.arrayContaining(['write_failed', 'missing_name']),
     );
+  });
+});
+
+describe('FileSession through a worker (the page’s parsing off its thread)', () => {
+  /** A Worker stand-in: messages cross as structured clones, the job runs after a tick, as in a browser. */
+  class CloningWorker implements WorkerLike {
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    onerror: ((event: ErrorEvent) => void) | null = null;
+    terminated = false;
+    constructor(private readonly behave: 'answer' | 'hang' | 'crash' | 'unloadable' = 'answer') {
+      // a worker whose script loaded says so first
+      setTimeout(() => (behave === 'unloadable' ? this.onerror?.({ message: 'cannot load' } as ErrorEvent) : this.onmessage?.({ data: { ready: true } } as MessageEvent)), 0);
+    }
+    postMessage(message: unknown): void {
+      const { id, job } = structuredClone(message) as JobMessage;
+      setTimeout(() => {
+        if (this.terminated || this.behave === 'hang' || this.behave === 'unloadable') return;
+        if (this.behave === 'crash') return this.onerror?.({ message: 'out of memory' } as ErrorEvent);
+        this.onmessage?.({ data: structuredClone({ id, answer: runJob(job) }) } as MessageEvent);
+      }, 1);
+    }
+    terminate(): void {
+      this.terminated = true;
+    }
+  }
+
+  test('open, type, rescore and download with every message cloned across', async () => {
+    const workers: CloningWorker[] = [];
+    const jobs = workerJobs({ spawn: () => workers[workers.push(new CloningWorker()) - 1] });
+    const saved: Saved[] = [];
+    const session = newSession(new MemoryStorage(), { jobs, saved });
+    expect(await session.open(fileOf(await templateBytes(exampleValues()), '示例.xlsx'))).toBe(scheme);
+    expect((await session.recompute('open')).evaluation.total.toString()).toBe('73.28');
+    session.setInput('in_staff_actual', '20');
+    await session.settle();
+    const { bytes } = await session.download();
+    const { evaluation } = await rescore(bytes);
+    expect(evaluation.total.toString()).toBe('75.28');
+    expect(workers).toHaveLength(1); // one worker for every job
+    expect(saved.map((s) => s.fileName)).toEqual(['示例.xlsx']);
+  });
+
+  test('a worker that does not answer in time is stopped: one line, the workbook open before stays, the next job gets a new worker', async () => {
+    const workers: CloningWorker[] = [];
+    const plan: ('answer' | 'hang' | 'crash')[] = ['answer', 'hang', 'crash', 'answer'];
+    const jobs = workerJobs({ spawn: () => workers[workers.push(new CloningWorker(plan[workers.length])) - 1], timeoutMs: 200 });
+    const session = newSession(new MemoryStorage(), { jobs });
+    const bytes = await templateBytes(exampleValues());
+    await session.open(fileOf(bytes, '示例.xlsx'));
+    await session.open(fileOf(bytes, '示例.xlsx')); // same worker: it answered
+    // the first worker is made to hang from here on
+    (workers[0] as unknown as { behave: string }).behave = 'hang';
+    await expect(session.open(fileOf(bytes, '慢.xlsx'))).rejects.toThrow('无法读取“慢.xlsx”：处理文件超时（超过 0 秒），文件可能过大或已损坏；请在 Excel/WPS 中删去不需要的内容后另存再试');
+    expect(workers[0].terminated).toBe(true);
+    expect(session.getSnapshot()).toMatchObject({ status: 'ready', fileName: '示例.xlsx', scheme });
+    // the next worker hangs as planned, the one after crashes
+    await expect(session.open(fileOf(bytes, 'a.xlsx'))).rejects.toThrow('处理文件超时');
+    await expect(session.open(fileOf(bytes, 'b.xlsx'))).rejects.toThrow('无法读取“b.xlsx”：处理文件时出错（文件可能过大或已损坏），请在 Excel/WPS 中另存为 .xlsx 后再试');
+    expect(workers.map((w) => w.terminated)).toEqual([true, true, true, false].slice(0, workers.length));
+    expect(await session.open(fileOf(bytes, 'c.xlsx'))).toBe(scheme);
+    expect(workers).toHaveLength(4);
+  });
+
+  test('where no worker can start (a page opened from file://), the page’s own thread does the jobs', async () => {
+    let spawned = 0;
+    const unloadable = workerJobs({ spawn: () => (spawned++, new CloningWorker('unloadable')) });
+    const session = newSession(new MemoryStorage(), { jobs: unloadable });
+    expect(await session.open(fileOf(await templateBytes(exampleValues()), 'a.xlsx'))).toBe(scheme);
+    expect(await session.open(fileOf(await templateBytes(exampleValues()), 'b.xlsx'))).toBe(scheme);
+    expect(spawned).toBe(1);
+    const throwing = workerJobs({
+      spawn: () => {
+        throw new Error('SecurityError');
+      },
+    });
+    expect(await newSession(new MemoryStorage(), { jobs: throwing }).open(fileOf(await templateBytes(), 'c.xlsx'))).toBe(scheme);
+  });
+
+  test('an .ods or a zip that is not a workbook is refused as the command refuses it — never offered 插入模板', async () => {
+    const session = newSession(new MemoryStorage());
+    const { zipSync, strToU8 } = await import('fflate');
+    const ods = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8('<x/>') });
+    await expect(session.open(fileOf(ods, '数据.ods'))).rejects.toThrow('无法读取“数据.ods”：这是 OpenDocument 表格（.ods），请在 WPS 或 LibreOffice 中另存为 .xlsx');
+    await expect(session.open(fileOf(zipSync({ 'a.txt': strToU8('x') }), '压缩包.xlsx'))).rejects.toThrow('无法读取“压缩包.xlsx”：不是有效的 .xlsx 文件');
+    expect(session.getSnapshot()).toMatchObject({ status: 'empty', hasWorkbook: false });
+  });
+
+  test('a download keeps the .xlsm of a workbook with macros (and its macros)', async () => {
+    const { editParts } = await import('../workbook/package/helpers');
+    const xlsm = editParts(await templateBytes(exampleValues()), {
+      '[Content_Types].xml': (x) => x.replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'),
+    });
+    const saved: Saved[] = [];
+    const session = newSession(new MemoryStorage(), { saved });
+    await session.open(fileOf(xlsm, '宏.xlsm'));
+    await session.download();
+    expect(saved.map((s) => s.fileName)).toEqual(['宏.xlsm']);
   });
 });

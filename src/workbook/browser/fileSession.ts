@@ -1,31 +1,41 @@
 /**
- * The task pane's session outside Office: a local .xlsx opened in the browser (or a template made here),
- * held in memory by the exceljs adapter. exceljs is loaded with import() the first time a workbook is
- * opened, built or restored, so the page starts without it.
+ * The task pane's session outside Office: a local .xlsx opened in the browser (or a template made here).
+ * The file is read and written back by the package layer in a Web Worker (workerJobs.ts), so that no file can
+ * freeze or crash the page; exceljs is loaded with import() only to make a template.
  *
  * Unlike the Office session, the form of the standalone page writes inputs (setInput): that is the officer
- * typing. Each change is written into the workbook and rescored after a short pause; the scores, texts,
- * total and grade go into the workbook in memory, the sync record into its very hidden jixiao_sync sheet,
- * and the typed values into localStorage (drafts.ts) so that a reload loses nothing. Nothing leaves the
- * machine: the workbook reaches the officer again only as a download.
+ * typing. Each change is rescored after a short pause and kept in localStorage (drafts.ts) so that a reload
+ * loses nothing. The file itself stays as it was opened: a download is that file with the typed inputs,
+ * the scores, texts, total and grade and the sync record patched in — every other part (charts, pictures,
+ * the officer's own names and protection, macros) kept byte for byte. Nothing leaves the machine.
  */
 import { columnIndex, evaluate, getScheme } from '../../engine';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme } from '../../engine';
+import { outputPlanOf } from '../formulaResults';
 import { outputValues } from '../outputs';
+import { DEFAULT_LIMITS } from '../package/limits';
+import { PackageError } from '../package/errors';
+import type { WriteBack } from '../package/workbook';
 import type { CurrentInputs, InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../session';
-import { changedSince, makeSyncRecord } from '../sync';
-import type { MoneyUnit, OutputValue, TemplateOptions } from '../types';
-import type { XlsxWorkbook } from '../xlsx';
+import { changedSince, makeSyncRecord, type SyncRecord } from '../sync';
+import type { MoneyUnit, OutputValue, TemplateOptions, WorkbookInputs } from '../types';
 import { indexedDbBytesStore, noBytesStore, type BytesStore } from './bytesStore';
 import { readBlob, saveBytes, xlsxName } from './download';
 import { DraftStore, draftKey, type Draft } from './drafts';
 import { cellValuesOf, formValuesOf, type FormValue, type FormValues } from './formValues';
-import { readSyncRecord, writeSyncRecord } from '../xlsx/syncRecord';
+import { inThreadJobs, type Opened, type PackageJobs, type SchemeSpec } from './packageJobs';
+import { workerJobs } from './workerJobs';
 
 type XlsxModule = typeof import('../xlsx');
 
-/** exceljs and the adapter, as their own chunk: never in the page's initial scripts. */
+/** exceljs and its adapter, as their own chunk: loaded only to make a template. */
 export const loadXlsx = (): Promise<XlsxModule> => import(/* webpackChunkName: "exceljs" */ '../xlsx');
+
+/** The page's worker where the browser has workers; the page's own thread elsewhere (tests). */
+function defaultJobs(): PackageJobs {
+  if (typeof Worker !== 'function') return inThreadJobs;
+  return workerJobs({ spawn: async () => (await import(/* webpackMode: "eager" */ './spawnWorker')).spawnPackageWorker() });
+}
 
 /** A control of the form: an input, or one answer of a survey grid (0-based row and question). */
 export interface FieldTarget {
@@ -72,12 +82,22 @@ export interface FileSessionOptions {
   save?: (bytes: Uint8Array, fileName: string) => void;
   /** where failures of rescoring the session starts by itself go; default console.error */
   onError?: (error: unknown) => void;
-  /** how exceljs is loaded; default import() */
+  /** how exceljs is loaded (to make templates); default import() */
   loadXlsx?: () => Promise<XlsxModule>;
+  /** where files are read and written back; default a Web Worker where there is one */
+  jobs?: PackageJobs;
+}
+
+/** The workbook the session holds: its bytes as opened (or made here) and what was read from them. */
+interface Held {
+  bytes: Uint8Array;
+  opened: Opened;
 }
 
 const NO_WORKBOOK = '还没有打开工作簿：请打开 .xlsx 文件，或新建模板';
 const NO_TEMPLATE = '工作簿中没有找到评分模板，请先插入模板';
+/** Inserting a template rebuilds the file through exceljs, on the page's thread: only for files of ordinary size. */
+const INSERT_LIMIT = 16 * 1024 * 1024;
 const COMPARE: ReadonlySet<RecomputeReason> = new Set(['open', 'focus', 'manual']);
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const EMPTY: FileSnapshot = {
@@ -93,15 +113,27 @@ const EMPTY: FileSnapshot = {
   kept: true,
 };
 
+/** A scheme as the worker reads it. */
+function specOf(scheme: Scheme): SchemeSpec {
+  return { id: scheme.id, inputs: scheme.inputs, outputs: [...outputValues(scheme, evaluate(scheme, { values: {} })).keys()] };
+}
+
+/** "无法读取“a.xlsx”：不是有效的 .xlsx 文件" for what the package layer refused; anything else as it is. */
+function unreadable(name: string, err: unknown): Error {
+  return err instanceof PackageError ? new Error(`无法读取“${name}”：${err.message}`) : (err as Error);
+}
+
 export class FileSession implements PaneSession {
-  private xlsx: XlsxWorkbook | null = null;
+  private held: Held | null = null;
   private scheme: Scheme | null = null;
-  /** the opened file as it was, kept for the draft (IndexedDB) */
+  /** the opened file as it was, kept for the draft (IndexedDB); null for a template made here */
   private original: Uint8Array | null = null;
-  /** inputs typed since the workbook was opened or made: replayed on the original bytes after a reload */
+  /** inputs typed since the workbook was opened or made: written into the file on download, replayed after a reload */
   private typed = new Set<string>();
-  /** inputs typed but not yet written into the workbook */
+  /** inputs typed but not yet scored */
   private pending = new Set<string>();
+  /** the sync record as of the last rescoring (the file's own until then) */
+  private record: SyncRecord | null = null;
   private lastOutputs: Map<string, OutputValue> | null = null;
   private last: { values: Record<string, RawValue>; evaluation: Evaluation } | null = null;
   private snap: FileSnapshot = EMPTY;
@@ -119,6 +151,7 @@ export class FileSession implements PaneSession {
   private readonly save: (bytes: Uint8Array, fileName: string) => void;
   private readonly onError: (error: unknown) => void;
   private readonly load: () => Promise<XlsxModule>;
+  private readonly jobs: PackageJobs;
 
   constructor(options: FileSessionOptions = {}) {
     this.schemes = options.schemes?.length ? options.schemes : [getScheme()];
@@ -129,6 +162,7 @@ export class FileSession implements PaneSession {
     this.save = options.save ?? ((bytes, name) => saveBytes(bytes, name));
     this.onError = options.onError ?? ((e) => console.error('[jixiao]', e));
     this.load = options.loadXlsx ?? loadXlsx;
+    this.jobs = options.jobs ?? defaultJobs();
   }
 
   // ---- state for the page (useSyncExternalStore) ----
@@ -156,44 +190,48 @@ export class FileSession implements PaneSession {
   /** The scheme of the workbook's template; the first call brings back what a previous visit left in localStorage. */
   async detect(): Promise<Scheme | null> {
     await this.restore();
-    return this.serialize(async () => {
-      if (!this.xlsx) return null;
-      if (!this.scheme) {
-        const { detectScheme } = await this.load();
-        this.scheme = detectScheme(this.xlsx, this.schemes);
-        if (this.scheme) this.update({ scheme: this.scheme });
-      }
-      return this.scheme;
-    });
+    return this.serialize(async () => (this.held ? this.scheme : null));
   }
 
   /** Adds the template to the opened workbook, or makes a new workbook holding just the template. */
   insertTemplate(scheme: Scheme, options: InsertOptions, progress: (step: string, fraction: number) => void): Promise<InsertReport> {
     return this.serialize(async () => {
+      const sheets = { summary: scheme.layout.summary.sheet, scoring: scheme.layout.scoring.sheet, survey: scheme.layout.survey.sheet };
+      const held = this.held;
+      if (held) {
+        const again = await this.jobs.run({ kind: 'open', bytes: held.bytes, schemes: [specOf(scheme)] });
+        if (again.schemeId && again.inputs) {
+          // the workbook holds this scheme's template already: go on with it as it is
+          this.held = { bytes: held.bytes, opened: again };
+          this.scheme = scheme;
+          this.record ??= again.sync;
+          this.update({ scheme, cells: again.inputs.cells ?? {} });
+          return { sheets, resumed: true };
+        }
+        if (held.opened.xmlBytes > INSERT_LIMIT) {
+          throw new Error('这个文件较大，无法在浏览器中插入模板：请新建模板，再把数据复制过去');
+        }
+      }
       progress('正在加载表格组件…', 0);
       const lib = await this.load();
-      const sheets = { summary: scheme.layout.summary.sheet, scoring: scheme.layout.scoring.sheet, survey: scheme.layout.survey.sheet };
-      if (this.xlsx && lib.detectScheme(this.xlsx, [scheme])) {
-        this.scheme = scheme;
-        this.update({ scheme });
-        return { sheets, resumed: true };
-      }
-      const created = !this.xlsx;
-      const xlsx = this.xlsx ?? (await lib.XlsxWorkbook.create());
+      const created = !held;
+      const xlsx = held ? await lib.XlsxWorkbook.fromBuffer(held.bytes) : await lib.XlsxWorkbook.create();
       progress('正在生成模板…', 0.3);
       // the exceljs adapter always writes all three sheets: the survey sheet holds the answer grid
       await xlsx.insertTemplate(scheme, { dept: options.dept, year: options.year, unit: options.unit });
+      const bytes = await xlsx.toBuffer();
       progress('正在读取模板…', 0.8);
-      const read = await xlsx.readInputs(scheme);
-      this.hold(xlsx, scheme, created ? null : this.original);
+      const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] });
+      if (!opened.schemeId || !opened.inputs) throw new Error(NO_TEMPLATE);
+      this.hold({ bytes, opened }, scheme, created ? null : bytes);
       this.update({
         status: 'ready',
         scheme,
         hasWorkbook: true,
         origin: created ? 'template' : this.snap.origin,
         fileName: created ? null : this.snap.fileName,
-        values: formValuesOf(scheme, read.values),
-        cells: read.cells ?? {},
+        values: formValuesOf(scheme, opened.inputs.values),
+        cells: opened.inputs.cells ?? {},
         restored: null,
         dirty: false,
       });
@@ -224,53 +262,52 @@ export class FileSession implements PaneSession {
 
   /**
    * Opens a local .xlsx. Returns the scheme of its template, or null when it holds none (the page then offers
-   * to insert one). On failure the workbook open before stays as it was.
+   * to insert one). What is not a workbook (an .ods, a .docx, a legacy .xls, a damaged or oversized file) is
+   * refused with one line saying so; on failure the workbook open before stays as it was.
    */
   open(file: Blob, name: string = (file as File).name ?? '工作簿.xlsx'): Promise<Scheme | null> {
     this.cancelTimer();
     return this.serialize(async () => {
-      if (/\.xls$/i.test(name)) throw new Error(`“${name}”是旧版 Excel 格式（.xls），请先在 Excel 或 WPS 中另存为 .xlsx 后再打开`);
       const previous = this.snap.status;
       this.update({ status: 'loading' });
       try {
-        const data = await readBlob(file);
-        // an .xlsx is a zip: anything else (a .csv, an .et, a renamed .xls) is refused before exceljs sees it
-        if (data.length < 4 || data[0] !== 0x50 || data[1] !== 0x4b) throw new Error(`“${name}”不是 .xlsx 工作簿，请选择 Excel 2007 及以后格式（.xlsx）的文件`);
-        const lib = await this.load();
-        let xlsx: XlsxWorkbook;
-        try {
-          xlsx = await lib.XlsxWorkbook.fromBuffer(data);
-        } catch {
-          throw new Error(`无法读取“${name}”：文件已损坏，或不是 .xlsx 工作簿`);
+        if (file.size > DEFAULT_LIMITS.maxFileBytes) {
+          throw new Error(`无法读取“${name}”：文件过大（超过 ${Math.round(DEFAULT_LIMITS.maxFileBytes / 1024 / 1024)} MB）`);
         }
-        const scheme = lib.detectScheme(xlsx, this.schemes);
-        const read = scheme ? await xlsx.readInputs(scheme) : null;
+        const data = await readBlob(file);
+        let opened: Opened;
+        try {
+          opened = await this.jobs.run({ kind: 'open', bytes: data, schemes: this.schemes.map(specOf) });
+        } catch (err) {
+          throw unreadable(name, err);
+        }
+        const scheme = this.schemes.find((s) => s.id === opened.schemeId) ?? null;
         await this.forgetDraft();
-        this.hold(xlsx, scheme, data);
+        this.hold({ bytes: data, opened }, scheme, data);
         this.update({
           status: 'ready',
           scheme,
           hasWorkbook: true,
           origin: 'file',
           fileName: name,
-          values: scheme && read ? formValuesOf(scheme, read.values) : {},
-          cells: read?.cells ?? {},
+          values: scheme && opened.inputs ? formValuesOf(scheme, opened.inputs.values) : {},
+          cells: opened.inputs?.cells ?? {},
           restored: null,
           dirty: false,
         });
         if (scheme) await this.keepDraft(true);
         return scheme;
       } catch (e) {
-        this.update({ status: previous === 'loading' ? (this.xlsx ? 'ready' : 'empty') : previous });
+        this.update({ status: previous === 'loading' ? (this.held ? 'ready' : 'empty') : previous });
         throw e;
       }
     });
   }
 
-  /** The officer typed (or picked) a value: kept at once, written and rescored after a short pause. */
+  /** The officer typed (or picked) a value: kept at once, rescored after a short pause. */
   setInput(name: string, value: FormValue): void {
     const scheme = this.scheme;
-    if (!scheme || !this.xlsx) throw new Error(NO_WORKBOOK);
+    if (!scheme || !this.held) throw new Error(NO_WORKBOOK);
     const input = scheme.inputs.find((i) => i.name === name);
     if (!input) throw new Error(`评分方案 ${scheme.id} 没有输入 ${name}`);
     if (input.kind === 'survey') {
@@ -304,13 +341,18 @@ export class FileSession implements PaneSession {
     await this.queue.catch(() => undefined);
   }
 
-  /** The scored workbook as a file: everything typed, every score, the total and grade, the sync record. */
+  /**
+   * The scored workbook as a file: the file as opened, with everything typed, every score, the total and
+   * grade and the sync record written into it (and nothing else of it changed).
+   */
   async workbookFile(): Promise<{ bytes: Uint8Array; fileName: string }> {
     await this.settle();
     return this.serialize(async () => {
-      if (!this.xlsx || !this.scheme) throw new Error(NO_WORKBOOK);
+      const held = this.held;
+      const scheme = this.scheme;
+      if (!held || !scheme) throw new Error(NO_WORKBOOK);
       if (this.pending.size || !this.last) await this.recomputeNow('manual');
-      const bytes = await this.xlsx.toBuffer();
+      const bytes = await this.jobs.run({ kind: 'write', bytes: held.bytes, writeBack: this.writeBackOf(held, scheme) });
       return { bytes, fileName: await this.downloadName() };
     });
   }
@@ -327,11 +369,11 @@ export class FileSession implements PaneSession {
     return file;
   }
 
-  /** The inputs as last read and their evaluation (after any pending change is written and scored). */
+  /** The inputs as last read and their evaluation (after any pending change is scored). */
   async current(): Promise<CurrentInputs> {
     await this.settle();
     return this.serialize(async () => {
-      if (!this.xlsx || !this.scheme) throw new Error(NO_WORKBOOK);
+      if (!this.held || !this.scheme) throw new Error(NO_WORKBOOK);
       if (this.pending.size || !this.last) await this.recomputeNow('manual');
       return { scheme: this.scheme, ...this.last! };
     });
@@ -362,10 +404,11 @@ export class FileSession implements PaneSession {
   // ---- inside ----
 
   /** Takes on a workbook (or none): what was scored, typed or pending for the previous one is dropped. */
-  private hold(xlsx: XlsxWorkbook | null, scheme: Scheme | null, original: Uint8Array | null): void {
-    this.xlsx = xlsx;
+  private hold(held: Held | null, scheme: Scheme | null, original: Uint8Array | null): void {
+    this.held = held;
     this.scheme = scheme;
     this.original = original;
+    this.record = held?.opened.sync ?? null;
     this.lastOutputs = null;
     this.last = null;
     this.pending.clear();
@@ -383,85 +426,111 @@ export class FileSession implements PaneSession {
     return next;
   }
 
+  /** The inputs as the file holds them with what was typed on top; a typed input the file has no cell for is a finding. */
+  private inputsNow(scheme: Scheme, read: WorkbookInputs, issues: Finding[]): Record<string, RawValue> {
+    const values = { ...read.values };
+    const typed = cellValuesOf(scheme, this.snap.values, this.typed);
+    for (const [name, value] of Object.entries(typed)) {
+      if (!(name in read.values)) {
+        const missing = read.problems.find((f) => f.inputs.includes(name));
+        issues.push({
+          severity: 'error',
+          code: 'write_failed',
+          message: `无法写入“${scheme.input(name).label}”：${missing?.message ?? '工作簿中找不到它的单元格'}`,
+          inputs: [name],
+        });
+        continue;
+      }
+      values[name] = Array.isArray(value) ? sameShape(value, read.values[name]) : value;
+    }
+    return values;
+  }
+
   private async recomputeNow(reason: RecomputeReason): Promise<RecomputeResult> {
-    const xlsx = this.xlsx;
-    if (!xlsx) throw new Error(NO_WORKBOOK);
-    if (!this.scheme) {
-      const { detectScheme } = await this.load();
-      this.scheme = detectScheme(xlsx, this.schemes);
-    }
+    const held = this.held;
+    if (!held) throw new Error(NO_WORKBOOK);
     const scheme = this.scheme;
-    if (!scheme) throw new Error(NO_TEMPLATE);
+    const read = held.opened.inputs;
+    if (!scheme || !read) throw new Error(NO_TEMPLATE);
     const issues: Finding[] = [];
-    if (this.pending.size) {
-      const names = [...this.pending];
-      this.pending.clear();
-      fill(xlsx, scheme, cellValuesOf(scheme, this.snap.values, names), issues);
-    }
-    const read = await xlsx.readInputs(scheme);
-    const evaluation = evaluate(scheme, { values: read.values, cells: read.cells });
+    this.pending.clear();
+    const values = this.inputsNow(scheme, read, issues);
+    const evaluation = evaluate(scheme, { values, cells: read.cells });
     let written = 0;
-    try {
-      await xlsx.writeOutputs(scheme, evaluation);
+    if (held.opened.conflict) {
+      issues.push({ severity: 'error', code: 'write_failed', message: `无法写入评分结果：${held.opened.conflict}`, inputs: [] });
+    } else {
       const outputs = outputValues(scheme, evaluation);
       for (const [name, value] of outputs) if (this.lastOutputs?.get(name) !== value) written++;
       this.lastOutputs = outputs;
-    } catch (e) {
-      issues.push({
-        severity: 'error',
-        code: 'write_failed',
-        message: `无法写入评分结果：${e instanceof Error ? e.message : String(e)}`,
-        inputs: [],
-      });
     }
-    const previous = readSyncRecord(xlsx.workbook);
-    const record = makeSyncRecord(scheme.id, scheme.version, read.values, this.clock());
-    if (!previous || previous.fingerprint !== record.fingerprint) writeSyncRecord(xlsx.workbook, record);
+    const previous = this.record;
+    const record = makeSyncRecord(scheme.id, scheme.version, values, this.clock());
+    if (!previous || previous.fingerprint !== record.fingerprint) this.record = record;
     evaluation.issues = bySeverity([...read.problems, ...issues, ...evaluation.issues]);
-    this.last = { values: read.values, evaluation };
+    this.last = { values, evaluation };
     if (!sameCells(this.snap.cells, read.cells ?? {})) this.update({ cells: read.cells ?? {} });
     return {
       evaluation,
       reason,
-      changedSinceSync: COMPARE.has(reason) ? changedSince(previous, read.values) : [],
+      changedSinceSync: COMPARE.has(reason) ? changedSince(previous, values) : [],
       written,
+    };
+  }
+
+  /** What a download writes into the file: the typed inputs, the outputs, the formulas' results, the sync record. */
+  private writeBackOf(held: Held, scheme: Scheme): WriteBack {
+    const read = held.opened.inputs!;
+    const fills: Record<string, RawValue> = {};
+    const values = this.last?.values ?? read.values;
+    for (const name of this.typed) if (name in read.values) fills[name] = values[name];
+    const plan = outputPlanOf(scheme);
+    const synced = held.opened.sync;
+    return {
+      inputs: scheme.inputs,
+      fills,
+      outputs: held.opened.conflict || !this.last ? [] : [...outputValues(scheme, this.last.evaluation)],
+      textNames: [...plan.textNames],
+      derivations: [...plan.derivations],
+      sync: this.record && this.record.fingerprint !== synced?.fingerprint ? this.record : null,
     };
   }
 
   private async restoreNow(): Promise<void> {
     const draft = this.drafts?.latest(this.schemes.map((s) => s.id));
     const scheme = draft && this.schemes.find((s) => s.id === draft.scheme);
-    if (!draft || !scheme || this.xlsx) return;
+    if (!draft || !scheme || this.held) return;
     this.update({ status: 'loading' });
     try {
-      const lib = await this.load();
       const names = new Set(scheme.inputs.map((i) => i.name));
-      let xlsx: XlsxWorkbook | null = null;
+      let held: Held | null = null;
       let original: Uint8Array | null = null;
       if (draft.origin === 'file') {
         original = await this.bytes.get(draftKey(scheme.id));
-        if (original) xlsx = await lib.XlsxWorkbook.fromBuffer(original).catch(() => null);
-        if (!xlsx) original = null;
+        if (original) {
+          const bytes = original;
+          const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] }).catch(() => null);
+          if (opened?.schemeId && opened.inputs) held = { bytes, opened };
+        }
+        if (!held) original = null;
       }
       // the opened file with what was typed replayed on it, or else a new template with everything the form held
       let replay = Object.keys(draft.values).filter((n) => names.has(n));
-      if (xlsx && lib.detectScheme(xlsx, [scheme])) {
+      if (held) {
         replay = draft.typed.filter((n) => names.has(n));
       } else {
-        xlsx = xlsx ?? (await lib.XlsxWorkbook.create());
+        const lib = await this.load();
+        const xlsx = await lib.XlsxWorkbook.create();
         await xlsx.insertTemplate(scheme, templateOptions(scheme, draft.values));
+        const bytes = await xlsx.toBuffer();
+        const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] });
+        if (!opened.inputs) throw new Error(NO_TEMPLATE);
+        held = { bytes, opened };
       }
-      const issues: Finding[] = [];
-      fill(xlsx, scheme, cellValuesOf(scheme, draft.values, replay), issues);
-      const read = await xlsx.readInputs(scheme);
-      // what was typed here before the reload had been synced then: it is no change made offline
-      writeSyncRecord(xlsx.workbook, makeSyncRecord(scheme.id, scheme.version, read.values, this.clock()));
-      const values: FormValues = formValuesOf(scheme, read.values);
+      const values: FormValues = formValuesOf(scheme, held.opened.inputs!.values);
       for (const n of Object.keys(draft.values)) if (names.has(n)) values[n] = draft.values[n];
-      this.xlsx = xlsx;
-      this.scheme = scheme;
-      this.original = original;
-      this.typed = new Set(draft.typed.filter((n) => names.has(n)));
+      this.hold(held, scheme, original);
+      this.typed = new Set(replay);
       this.update({
         status: 'ready',
         scheme,
@@ -469,12 +538,14 @@ export class FileSession implements PaneSession {
         fileName: draft.fileName,
         origin: draft.origin,
         values,
-        cells: read.cells ?? {},
+        cells: held.opened.inputs!.cells ?? {},
         restored: { savedAt: draft.savedAt, fileName: draft.fileName },
         dirty: draft.typed.length > 0,
       });
+      // what was typed here before the reload had been synced then: it is no change made offline
+      this.record = makeSyncRecord(scheme.id, scheme.version, this.inputsNow(scheme, held.opened.inputs!, []), this.clock());
     } catch (e) {
-      this.update({ status: this.xlsx ? 'ready' : 'empty' });
+      this.update({ status: this.held ? 'ready' : 'empty' });
       throw e;
     }
   }
@@ -506,7 +577,11 @@ export class FileSession implements PaneSession {
   }
 
   private async downloadName(): Promise<string> {
-    if (this.snap.fileName) return xlsxName(this.snap.fileName);
+    if (this.snap.fileName) {
+      const name = xlsxName(this.snap.fileName);
+      // a workbook with macros keeps them, and Excel opens it only as .xlsm
+      return this.held?.opened.macroEnabled ? name.replace(/\.xlsx$/i, '.xlsm') : name;
+    }
     const scheme = this.scheme!;
     const { submissionFileNameOf } = await import('../export');
     return submissionFileNameOf(scheme, { values: this.last?.values ?? {}, evaluation: this.last!.evaluation });
@@ -544,26 +619,21 @@ export class FileSession implements PaneSession {
   }
 }
 
-/** Writes values into their cells; a name the workbook lacks (deleted in Excel) becomes a finding, not a failure. */
-function fill(xlsx: XlsxWorkbook, scheme: Scheme, values: Record<string, RawValue>, issues: Finding[]): void {
-  try {
-    xlsx.fillInputs(scheme, values);
-    return;
-  } catch {
-    // one by one, to write what can be written
+/**
+ * A typed answer grid in the shape the file's grid has (rows × questions, blanks as null), so that it reads,
+ * scores and fingerprints as the file will hold it once written.
+ */
+function sameShape(rows: RawValue[], asRead: RawValue): RawValue[][] {
+  const grid = Array.isArray(asRead) ? asRead : [];
+  const height = Math.max(grid.length, rows.length);
+  const width = Math.max(0, ...grid.map((r) => (Array.isArray(r) ? r.length : 1)), ...rows.map((r) => (Array.isArray(r) ? r.length : 1)));
+  const out: RawValue[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row = rows[r];
+    const cells = Array.isArray(row) ? row : row === undefined ? [] : [row];
+    out.push(Array.from({ length: width }, (_, c) => cells[c] ?? null));
   }
-  for (const [name, value] of Object.entries(values)) {
-    try {
-      xlsx.fillInputs(scheme, { [name]: value });
-    } catch (e) {
-      issues.push({
-        severity: 'error',
-        code: 'write_failed',
-        message: `无法写入“${scheme.input(name).label}”：${e instanceof Error ? e.message : String(e)}`,
-        inputs: [name],
-      });
-    }
-  }
+  return out;
 }
 
 /** 部门名称, 年度 and 金额单位 as a new template wants them, from what the form held. */

@@ -1,8 +1,13 @@
 /**
- * The workbook in a plain browser (the standalone page): a local .xlsx held by the exceljs adapter behind the
- * pane's PaneSession. Nothing here imports exceljs statically; FileSession loads it with import().
+ * The workbook in a plain browser (the standalone page): a local .xlsx read and written back by the package
+ * layer (in a Web Worker) behind the pane's PaneSession. Nothing here imports exceljs statically: FileSession
+ * loads it with import() only to make a template.
  */
 export { FileSession, loadXlsx } from './fileSession';
+export { inThreadJobs, runJob } from './packageJobs';
+export type { JobResults, Opened, PackageJob, PackageJobs, SchemeSpec } from './packageJobs';
+export { workerJobs } from './workerJobs';
+export type { WorkerJobsOptions, WorkerLike } from './workerJobs';
 export type { FieldTarget, FileSessionOptions, FileSnapshot, FileStatus } from './fileSession';
 export { cellValueOf, cellValuesOf, formValueOf, formValuesOf, isBlank, numberText } from './formValues';
 export type { FormValue, FormValues } from './formValues';

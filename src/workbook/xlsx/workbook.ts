@@ -4,9 +4,10 @@ import type { Buffer as ExcelBuffer, CellValue, Worksheet } from 'exceljs';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme, SchemeInput } from '../../engine';
 import { outputValues } from '../outputs';
 import { at, heightFor, linesFor } from '../template/geometry';
-import { formulaDerivations, planTemplate } from '../template/plan';
-import type { Derive } from '../template/types';
+import { planTemplate } from '../template/plan';
+import { outputPlanOf } from '../formulaResults';
 import { BODY_SIZE } from '../template/styles';
+import { MAX_ROW_HEIGHT } from '../package/patch';
 import type { OutputValue, TemplateOptions, WorkbookAdapter, WorkbookInputs } from '../types';
 import { refreshCachedResults } from './cached';
 import { NameIndex, NamesVersion, sheetFinder, type NamedRange } from './names';
@@ -16,28 +17,6 @@ import { toCellValue, toRaw } from './values';
 
 /** Default column width exceljs and Excel assume when a column has none. */
 const DEFAULT_WIDTH = 9;
-
-/** What writeOutputs needs of a scheme's template beyond the names: the same for every workbook, so made once. */
-interface OutputPlan {
-  /** template formula (without "=") → how its result follows from the names */
-  derivations: Map<string, Derive>;
-  /** the outputs holding an indicator's 评价得分 text */
-  textNames: Set<string>;
-}
-
-const outputPlans = new WeakMap<Scheme, OutputPlan>();
-
-function outputPlanOf(scheme: Scheme): OutputPlan {
-  let plan = outputPlans.get(scheme);
-  if (!plan) {
-    plan = {
-      derivations: formulaDerivations(planTemplate(scheme, {})),
-      textNames: new Set(scheme.indicators.map((i) => scheme.textName(i.id))),
-    };
-    outputPlans.set(scheme, plan);
-  }
-  return plan;
-}
 
 /** The exceljs adapter: a workbook in memory (CLI, browser without Office, tests), reached through defined names. */
 export class XlsxWorkbook implements WorkbookAdapter {
@@ -228,10 +207,10 @@ function valueAt(ws: Worksheet, row: number, col: number): CellValue {
   return ws.findRow(row)?.findCell(col)?.value ?? null;
 }
 
-/** A longer 评价得分 text than the template allowed for: make its row taller (never shorter). */
+/** A longer 评价得分 text than the template allowed for: make its row taller (never shorter, never above Excel's 409 pt). */
 function fitRow(ws: Worksheet, range: NamedRange, text: string): void {
   const width = ws.getColumn(range.left).width ?? DEFAULT_WIDTH;
-  const need = heightFor(linesFor(text, width), BODY_SIZE);
+  const need = Math.min(heightFor(linesFor(text, width), BODY_SIZE), MAX_ROW_HEIGHT);
   const row = ws.getRow(range.top);
   if ((row.height ?? 0) < need) row.height = need;
 }

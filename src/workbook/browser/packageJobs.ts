@@ -1,0 +1,91 @@
+/**
+ * What the standalone page asks of the package layer, as plain messages: open a file and read a scheme's
+ * inputs, or write a workbook back. The same function answers in the page's worker and, where there is no
+ * Worker (tests, old browsers), in the page itself.
+ */
+import type { SchemeInput } from '../../engine';
+import { PackageError, type PackageErrorKind } from '../package/errors';
+import type { PackageLimits } from '../package/limits';
+import { asPackageError, XlsxPackage } from '../package/package';
+import { detectSchemeOf, outputConflict, readInputsOf, readSyncRecordOf, writeBack, type WriteBack } from '../package/workbook';
+import type { SyncRecord } from '../sync';
+import type { WorkbookInputs } from '../types';
+
+/** A scheme as the worker needs it: its inputs to read, its outputs to check (a Scheme object does not cross). */
+export interface SchemeSpec {
+  id: string;
+  inputs: SchemeInput[];
+  outputs: string[];
+}
+
+export interface OpenJob {
+  kind: 'open';
+  bytes: Uint8Array;
+  schemes: SchemeSpec[];
+  limits?: Partial<PackageLimits>;
+}
+
+export interface WriteJob {
+  kind: 'write';
+  bytes: Uint8Array;
+  writeBack: WriteBack;
+  limits?: Partial<PackageLimits>;
+}
+
+export type PackageJob = OpenJob | WriteJob;
+
+/** A file opened: the scheme its names belong to, its inputs, its last sync. */
+export interface Opened {
+  schemeId: string | null;
+  inputs: WorkbookInputs | null;
+  sync: SyncRecord | null;
+  macroEnabled: boolean;
+  /** an output name that points into an input (the message refusing to write outputs), or null */
+  conflict: string | null;
+  /** the uncompressed size of the file's XML parts as declared: what rebuilding it through exceljs would take on */
+  xmlBytes: number;
+}
+
+export interface JobResults {
+  open: Opened;
+  write: Uint8Array;
+}
+
+export type JobAnswer<K extends PackageJob['kind'] = PackageJob['kind']> =
+  | { ok: true; value: JobResults[K] }
+  | { ok: false; kind: PackageErrorKind; message: string };
+
+export function runJob<J extends PackageJob>(job: J): JobAnswer<J['kind']> {
+  try {
+    const pkg = XlsxPackage.open(job.bytes, job.limits);
+    if (job.kind === 'write') return { ok: true, value: writeBack(pkg, job.writeBack) as JobResults[J['kind']] };
+    const spec = detectSchemeOf(pkg, job.schemes);
+    const opened: Opened = {
+      schemeId: spec?.id ?? null,
+      inputs: spec ? readInputsOf(pkg, spec.inputs) : null,
+      sync: readSyncRecordOf(pkg),
+      macroEnabled: pkg.macroEnabled,
+      conflict: spec ? outputConflict(pkg, spec.inputs, spec.outputs) : null,
+      xmlBytes: pkg.zip.entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).reduce((n, e) => n + e.size, 0),
+    };
+    return { ok: true, value: opened as JobResults[J['kind']] };
+  } catch (err) {
+    const e = asPackageError(err);
+    return { ok: false, kind: e.kind, message: e.message };
+  }
+}
+
+/** Runs the package jobs somewhere: in a worker, or here. */
+export interface PackageJobs {
+  run<J extends PackageJob>(job: J): Promise<JobResults[J['kind']]>;
+}
+
+export function answerOf<K extends PackageJob['kind']>(answer: JobAnswer<K>): JobResults[K] {
+  if (answer.ok) return answer.value;
+  throw new PackageError(answer.kind, answer.message);
+}
+
+/** The jobs run on the calling thread (where there is no Worker). */
+export const inThreadJobs: PackageJobs = {
+  run: async (job) => answerOf(runJob(job)),
+};
