@@ -57,14 +57,14 @@ test('a large picture is copied into OUT as it was; names over whole sheets read
   expect(quota.message).toMatch(/^编制数（满意度调查!A1）：“.+”不是有效的数字$/);
   expect(r.code).toBe(1);
 
-  // a name over a whole sheet that holds outputs: read, but never written over
+  // a name over the whole sheet that holds the outputs: read, but never written over
   const { editParts } = await import('./helpers');
   const over = editParts(await exampleFile(), {
-    'xl/workbook.xml': (x) => x.replace(/(<definedName name="in_staff_quota">)[^<]*/, (_, t: string) => `${t}&apos;基本情况表&apos;!$A$1:$XFD$1048576`),
+    'xl/workbook.xml': (x) => x.replace(/(<definedName name="in_staff_quota">)[^<]*/, (_, t: string) => `${t}jixiao_out!$A$1:$XFD$1048576`),
   });
   fs.writeFileSync(path.join(dir, 'over-outputs.xlsx'), over);
   const w = await jixiao(['score', 'over-outputs.xlsx', '-o', 'over-outputs.out.xlsx'], dir);
-  expect([w.code, w.stderr]).toEqual([2, 'jixiao: 无法写入“over-outputs.out.xlsx”：输出名称 score_total 指向输入单元格 基本情况表!D2，为保护已填写的数据，未写入任何结果\n']);
+  expect([w.code, w.stderr]).toEqual([2, 'jixiao: 无法写入“over-outputs.out.xlsx”：输出名称 score_goal_fit 指向输入单元格 jixiao_out!B2，为保护已填写的数据，未写入任何结果\n']);
   expect(fs.existsSync(path.join(dir, 'over-outputs.out.xlsx'))).toBe(false);
   fs.rmSync(path.join(dir, 'over-outputs.xlsx'));
 });
