@@ -5,7 +5,7 @@
  */
 import type { RawValue, Scheme, SchemeInput } from '../engine';
 import { formulaDerivations, planTemplate } from './template/plan';
-import { INCOMPLETE } from './template/survey';
+import { INCOMPLETE } from './template/kinds/surveyGrid';
 import type { Derive } from './template/types';
 
 export type FormulaResult = number | string | boolean | Date;
@@ -28,8 +28,11 @@ export function surveyRowResult(row: RawValue[], input: SchemeInput): FormulaRes
 }
 
 export interface FormulaSources {
-  /** the current value of a defined name (an output just written, or an input) */
-  named(name: string): RawValue;
+  /**
+   * the current value of a defined name (an output just written, or an input) as seen from the formula's sheet;
+   * with `sheet`, the name of that sheet's form (a summary showing each project)
+   */
+  named(name: string, sheet?: string): RawValue;
   /** the survey answer grid, rows of answers, or null when the workbook has none */
   survey: { rows: RawValue[][]; input: SchemeInput } | null;
 }
@@ -54,7 +57,8 @@ export function formulaKey(formula: string): string {
 
 /**
  * The result each template formula shows now, by formulaKey: the value of a name (blank → ""), one
- * questionnaire's points, the points and count of complete questionnaires.
+ * questionnaire's points, the points and count of complete questionnaires, a subtotal, a caption with the
+ * money unit, a name of another form's sheet.
  */
 export function formulaResults(derivations: Map<string, Derive>, src: FormulaSources): Map<string, FormulaResult> {
   let rowResults: FormulaResult[] | undefined;
@@ -64,18 +68,47 @@ export function formulaResults(derivations: Map<string, Derive>, src: FormulaSou
   return out;
 }
 
-function resultOf(derive: Derive, src: FormulaSources, rows: () => FormulaResult[]): FormulaResult {
-  switch (derive.kind) {
-    case 'name': {
-      const v = src.named(derive.name);
-      return v === null || v === undefined || Array.isArray(v) ? '' : v;
+const shown = (v: RawValue): FormulaResult => (v === null || v === undefined || Array.isArray(v) ? '' : v);
+
+/** SUM's view of a value: numbers count, anything else (text such as “150万元”, blanks) does not. */
+const numberOf = (v: RawValue): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+function sumOf(values: RawValue[]): FormulaResult {
+  let sum = 0;
+  let any = false;
+  for (const v of values) {
+    const n = numberOf(v);
+    if (n !== null) {
+      sum += n;
+      any = true;
     }
+  }
+  // two decimals at most, as amounts are typed: no binary tail (0.1 + 0.2)
+  return any ? Math.round(sum * 1e6) / 1e6 : '';
+}
+
+export function resultOf(derive: Derive, src: FormulaSources, rows: () => FormulaResult[] = () => []): FormulaResult {
+  switch (derive.kind) {
+    case 'name':
+      return shown(src.named(derive.name));
     case 'surveyRow':
       return src.survey?.rows[derive.row] ? rows()[derive.row] : '';
     case 'surveyPoints':
       return rows().reduce<number>((sum, r) => (typeof r === 'number' ? sum + r : sum), 0);
     case 'surveyCount':
       return rows().filter((r) => typeof r === 'number').length;
+    case 'sum':
+      return sumOf(derive.names.map((n) => src.named(n)));
+    case 'caption': {
+      const unit = shown(src.named(derive.name));
+      return `${derive.text}（${unit === '' ? derive.fallback : String(unit)}）`;
+    }
+    case 'formName':
+      return shown(src.named(derive.name, derive.sheet));
+    case 'formSum': {
+      const s = sumOf(derive.sheets.map((sheet) => src.named(derive.name, sheet)));
+      return s === '' ? 0 : s;
+    }
   }
 }
 
@@ -83,7 +116,7 @@ function resultOf(derive: Derive, src: FormulaSources, rows: () => FormulaResult
 export interface OutputPlan {
   /** template formula (without "=") → how its result follows from the names */
   derivations: Map<string, Derive>;
-  /** the outputs holding an indicator's 评价得分 text (their rows grow for a long text) */
+  /** the outputs holding a calculation text (their rows grow for a long text), column outputs included */
   textNames: Set<string>;
 }
 
@@ -92,9 +125,14 @@ const outputPlans = new WeakMap<Scheme, OutputPlan>();
 export function outputPlanOf(scheme: Scheme): OutputPlan {
   let plan = outputPlans.get(scheme);
   if (!plan) {
+    const rows = scheme.outputs.rows;
     plan = {
       derivations: formulaDerivations(planTemplate(scheme, {})),
-      textNames: new Set(scheme.indicators.map((i) => scheme.textName(i.id))),
+      textNames: new Set([
+        ...scheme.indicators.map((i) => scheme.textName(i.id)),
+        ...(scheme.targets ? [scheme.textName(scheme.targets.execution.id)] : []),
+        ...(rows ? [rows.text] : []),
+      ]),
     };
     outputPlans.set(scheme, plan);
   }

@@ -1,4 +1,4 @@
-import { statusLine } from '../engine';
+import { namedOutputs } from '../engine';
 import type { Evaluation, Scheme } from '../engine';
 import type { OutputValue } from './types';
 
@@ -15,14 +15,13 @@ export function isResultsSheet(name: string): boolean {
   return name.toLowerCase() === RESULTS_SHEET;
 }
 
-/** Every output name of a scheme, in the order outputValues() yields them (and the results sheet lists them). */
+/**
+ * Every single-cell output name of one form, in the order outputValues() yields them (and the results sheet
+ * lists them): each fixed indicator's score and text, the execution line's score, text and rate, the figures'
+ * rates and texts, total, grade, status. (The column outputs of a target table are scheme.columnOutputs.)
+ */
 export function outputNames(scheme: Scheme): string[] {
-  return [
-    ...scheme.indicators.flatMap((i) => [scheme.scoreName(i.id), scheme.textName(i.id)]),
-    scheme.outputs.total,
-    scheme.outputs.grade,
-    scheme.outputs.status,
-  ];
+  return scheme.outputNames;
 }
 
 /**
@@ -42,18 +41,26 @@ export function cellText(text: string): string {
 }
 
 /**
- * The value of every output name for an evaluation — the one mapping both adapters write:
- * score_<id> (number or empty), text_<id> (the 评价得分 text with its score), total, grade, status line.
- * Texts are cut to what a cell holds (an officer's 32,760-character 评分依据 grows by the score before it).
+ * The value of every single-cell output name of one form for its evaluation — the one mapping every adapter
+ * writes (the engine's namedOutputs): score_<id> (number or empty), text_<id> (the 评价得分 text with its score),
+ * the execution line's and the figures' rates, total, grade, status line. Texts are cut to what a cell holds (an
+ * officer's 32,760-character 评分依据 grows by the score before it).
  */
 export function outputValues(scheme: Scheme, e: Evaluation): Map<string, OutputValue> {
   const out = new Map<string, OutputValue>();
-  for (const ind of e.indicators) {
-    out.set(scheme.scoreName(ind.id), ind.score === null ? null : ind.score.toNumber());
-    out.set(scheme.textName(ind.id), cellText(ind.text));
-  }
-  out.set(scheme.outputs.total, e.total.toNumber());
-  out.set(scheme.outputs.grade, e.grade);
-  out.set(scheme.outputs.status, cellText(statusLine(e)));
+  for (const [name, value] of namedOutputs(scheme, e)) out.set(name, typeof value === 'string' ? cellText(value) : value);
   return out;
+}
+
+/**
+ * The column outputs of a target table, row by row (index r = the table's row r): score_rows as numbers (or
+ * empty), text_rows as texts cut to what a cell holds. Empty for a scheme without a target table.
+ */
+export function rowOutputValues(scheme: Scheme, e: Evaluation): [string, OutputValue[]][] {
+  const rows = scheme.outputs.rows;
+  if (!rows || !e.table) return [];
+  return [
+    [rows.score, e.table.scores.map((s) => (s === null ? null : s.toNumber()))],
+    [rows.text, e.table.texts.map((t) => (t ? cellText(t) : null))],
+  ];
 }

@@ -32,7 +32,7 @@ interface Existing {
  */
 export async function insertTemplates(run: Runner, scheme: Scheme, options: InsertOptions, progress: Progress): Promise<InsertReport> {
   const plan = planTemplate(scheme, options);
-  const roles = plan.sheets.filter((s) => options.sheets.includes(s.role));
+  const roles = plan.sheets.filter((s): s is SheetPlan & { role: InsertOptions['sheets'][number] } => (options.sheets as string[]).includes(s.role));
   progress('正在检查工作簿…', 0);
   const existing = await run((context) => readExisting(context, plan));
   // (adding a sheet to a workbook whose structure is protected fails: say so before touching anything)

@@ -148,6 +148,8 @@ export function ruleOf(v: PlanValidation): Excel.DataValidationRule | null {
       return { date: { formula1: r.min, formula2: r.max, operator: 'Between' } };
     case 'any':
       return null;
+    case 'refuse':
+      return { textLength: { formula1: 0, operator: 'LessThanOrEqualTo' } };
   }
 }
 

@@ -14,3 +14,7 @@ export type { CellWrite, EnsuredSheet, PatchOptions, SheetWrites } from './patch
 export type { Area } from './refs';
 export { PackageWorkbook, detectSchemeOf, outputConflict, readInputsOf, readSyncRecordOf, writeBack } from './workbook';
 export type { WriteBack } from './workbook';
+export { detectFormsScheme, formOutputConflict, formSheetsOf, readForm, readForms, writeForms } from './forms';
+export type { FormRead, FormsSpec, FormsWriteBack, FormWrite } from './forms';
+export type { NameEdit } from './definedNames';
+export { areaFormula } from './refs';

@@ -11,7 +11,8 @@ import { contentTypeOf, isType, parseContentTypes, parseRelationships, relsPartO
 import { cellAddress, MAX_COL, MAX_ROW, parseNameRef, type Area } from './refs';
 import { SheetXml, type CellSpan } from './sheet';
 import { richText, SharedStrings } from './strings';
-import { dateStyles } from './styles';
+import { Decimal } from '../../engine/decimal';
+import { dateStyles, percentStyles } from './styles';
 import { parseWorkbookPart, type DefinedNameEntry, type SheetState, type WorkbookPart } from './workbookPart';
 import { decodeXString, decodeXml, partText, rootOf } from './xml';
 import { ZipReader, type ZipEntry } from './zip';
@@ -75,6 +76,7 @@ export class XlsxPackage {
   private readonly sheetCache = new Map<string, SheetXml>();
   private strings?: SharedStrings | null;
   private dates?: Set<number>;
+  private percents?: Map<number, number>;
   private readonly names = new Map<string, DefinedNameEntry[]>();
 
   private constructor(bytes: Uint8Array, limits: PackageLimits) {
@@ -224,18 +226,18 @@ export class XlsxPackage {
     return xml;
   }
 
-  /** One cell's value. */
-  readCell(sheet: SheetInfo, row: number, col: number): CellValue {
+  /** One cell's value; `asShown`: a number formatted as a percentage as the text it shows (0.95 → "95%"). */
+  readCell(sheet: SheetInfo, row: number, col: number, asShown = false): CellValue {
     const xml = this.sheetXml(sheet);
     const cell = xml?.cell(row, col);
-    return xml && cell ? this.valueOf(sheet, xml, cell) : null;
+    return xml && cell ? this.valueOf(sheet, xml, cell, asShown) : null;
   }
 
   /**
    * The values of an area, rows × columns from its top-left cell. An area larger than maxAreaCells (a name
    * over a whole sheet) is cut to the cells that exist within it; if those still exceed it, PackageError.
    */
-  readArea(sheet: SheetInfo, area: Area): CellValue[][] {
+  readArea(sheet: SheetInfo, area: Area, asShown = false): CellValue[][] {
     const xml = this.sheetXml(sheet);
     let { bottom, right } = area;
     const { top, left } = area;
@@ -268,14 +270,17 @@ export class XlsxPackage {
     for (const row of xml.rowsIn(top, bottom)) {
       for (const cell of xml.cells(row)) {
         if (cell.col < left || cell.col > right) continue;
-        out[row.r - top][cell.col - left] = this.valueOf(sheet, xml, cell);
+        out[row.r - top][cell.col - left] = this.valueOf(sheet, xml, cell, asShown);
       }
     }
     return out;
   }
 
-  /** The value a cell shows: typed as its t attribute says, dates by its style. */
-  valueOf(sheet: SheetInfo, xml: SheetXml, cell: CellSpan): CellValue {
+  /**
+   * The value a cell holds: typed as its t attribute says, dates by its style; with `asShown`, a number formatted
+   * as a percentage is the text it shows (a cell formatted 0% holds 0.9473 where the officer sees 95%).
+   */
+  valueOf(sheet: SheetInfo, xml: SheetXml, cell: CellSpan, asShown = false): CellValue {
     if (cell.empty) return null;
     const t = /\st\s*=\s*["']([^"']*)["']/.exec(cell.tag)?.[1] ?? 'n';
     const where = () => `${sheet.name}!${cellAddress(cell.col, cell.row)}`;
@@ -310,6 +315,10 @@ export class XlsxPackage {
         if (!Number.isFinite(n)) return this.checked(decodeXml(raw), where);
         const s = /\ss\s*=\s*["'](\d+)["']/.exec(cell.tag);
         if (s && this.dateStyles().has(Number(s[1]))) return excelDate(n, this.workbook.date1904);
+        if (asShown && s) {
+          const decimals = this.percentStyles().get(Number(s[1]));
+          if (decimals !== undefined) return `${new Decimal(n).times(100).toFixed(decimals)}%`;
+        }
         return n;
       }
     }
@@ -334,6 +343,15 @@ export class XlsxPackage {
       this.strings = text === undefined ? null : new SharedStrings(text, rootOf(text).prefix, this.budget);
     }
     return this.strings;
+  }
+
+  private percentStyles(): Map<number, number> {
+    if (!this.percents) {
+      const rel = this.workbookRels.find((r) => !r.external && isType(r, 'styles'));
+      const text = rel ? this.partText(rel.target) : undefined;
+      this.percents = text === undefined ? new Map() : percentStyles(text);
+    }
+    return this.percents;
   }
 
   private dateStyles(): Set<number> {

@@ -5,6 +5,7 @@
  * bytes (copied compressed, as it was), and so does every other element of a part that changes.
  */
 import { strToU8 } from 'fflate';
+import { definedNameSplices, type NameEdit } from './definedNames';
 import { PackageError } from './errors';
 import { shiftFormula } from './formulas';
 import { isType, relativeTarget, relsPartOf } from './opc';
@@ -41,10 +42,12 @@ export interface EnsuredSheet {
 export interface PatchOptions {
   writes: SheetWrites[];
   /**
-   * The cached result for a formula cell (its formula as written, without "="), or undefined to leave the
-   * cell alone; `fit` grows its row for a long text.
+   * The cached result for a formula cell (its formula as written, without "=", on `sheet`), or undefined to
+   * leave the cell alone; `fit` grows its row for a long text.
    */
-  formulaResult?: (formula: string) => { value: CellValue; fit?: boolean } | undefined;
+  formulaResult?: (formula: string, sheet: SheetInfo) => { value: CellValue; fit?: boolean } | undefined;
+  /** defined names to set or remove (sheet-scoped ones too, which exceljs cannot write) */
+  names?: NameEdit[];
   ensure?: EnsuredSheet[];
   /** set calcPr fullCalcOnLoad, so that Excel recalculates everything when it opens the file */
   fullCalcOnLoad?: boolean;
@@ -126,6 +129,7 @@ export function patchPackage(pkg: XlsxPackage, options: PatchOptions): Uint8Arra
   const added: ZipOutput[] = [];
   const removed = new Set<string>();
   if (options.fullCalcOnLoad) workbookEdits.push(...calcPrEdit(workbookXml, pkg.workbook.prefix));
+  if (options.names?.length) workbookEdits.push(...definedNameSplices(workbookXml, pkg.workbook.prefix, options.names));
   if (states.size) workbookEdits.push(...stateEdits(workbookXml, states));
   let relsXml: string | undefined;
   let typesXml: string | undefined;
@@ -220,7 +224,7 @@ function refreshFormulas(
         }
       }
       if (!formula) continue;
-      const result = resultOf(formula);
+      const result = resultOf(formula, sheet);
       // a cell that already shows the result is left as it is
       if (!result || sameValue(cached(pkg, sheet, xml, cell), result.value)) continue;
       const rows = edits();
@@ -248,7 +252,7 @@ function sameValue(a: CellValue | undefined, b: CellValue): boolean {
 
 // ---- one worksheet ----
 
-interface Splice {
+export interface Splice {
   start: number;
   end: number;
   text: string;
@@ -256,7 +260,7 @@ interface Splice {
   order?: number;
 }
 
-function splice(xml: string, edits: Splice[]): string {
+export function splice(xml: string, edits: Splice[]): string {
   edits.sort((a, b) => a.start - b.start || (a.order ?? 0) - (b.order ?? 0));
   let out = '';
   let at = 0;

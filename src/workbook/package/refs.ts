@@ -117,3 +117,10 @@ function firstArea(text: string): string {
 export function quoteSheet(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
+
+/** A defined name's formula for an area: '项目1'!$A$16:$K$37 (a single cell when the corners meet). */
+export function areaFormula(sheet: string, area: Area): string {
+  const a = `$${columnLetters(area.left)}$${area.top}`;
+  const b = `$${columnLetters(area.right)}$${area.bottom}`;
+  return `${quoteSheet(sheet)}!${a === b ? a : `${a}:${b}`}`;
+}

@@ -35,3 +35,45 @@ export function dateStyles(xml: string): Set<number> {
   }
   return dates;
 }
+
+/** Excel's built-in percentage formats: 9 is 0%, 10 is 0.00%. */
+const BUILT_IN_PERCENT = new Map([
+  [9, 0],
+  [10, 2],
+]);
+
+/** The decimals a percentage format shows (0.0% → 1), or undefined when the code is not a percentage. */
+export function percentDecimals(code: string): number | undefined {
+  const first = code.split(';')[0].replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '').replace(/\\./g, '');
+  if (!first.includes('%')) return undefined;
+  const m = /\.([0#?]+)/.exec(first);
+  return m ? m[1].length : 0;
+}
+
+/**
+ * The cell styles (indexes into cellXfs) that show a number as a percentage, with the decimals they show: a
+ * cell formatted 0% holds 0.95 where the officer sees 95%.
+ */
+export function percentStyles(xml: string): Map<number, number> {
+  const custom = new Map<number, string>();
+  const numFmts = firstElement(xml, 'numFmts');
+  if (numFmts && !numFmts.empty) {
+    for (const e of elements(xml, 'numFmt', numFmts.open, numFmts.close)) {
+      const id = Number(attr(e.tag, 'numFmtId'));
+      const code = attr(e.tag, 'formatCode');
+      if (Number.isInteger(id) && code !== undefined) custom.set(id, decodeXml(code));
+    }
+  }
+  const out = new Map<number, number>();
+  const xfs = firstElement(xml, 'cellXfs');
+  if (!xfs || xfs.empty) return out;
+  let index = 0;
+  for (const e of elements(xml, 'xf', xfs.open, xfs.close)) {
+    const id = Number(attr(e.tag, 'numFmtId') ?? 0);
+    const code = custom.get(id);
+    const decimals = code !== undefined ? percentDecimals(code) : BUILT_IN_PERCENT.get(id);
+    if (decimals !== undefined) out.set(index, decimals);
+    index++;
+  }
+  return out;
+}

@@ -3,7 +3,7 @@ import { at, span } from './geometry';
 import { columnLetters } from '../../engine';
 import { RESULTS_SHEET } from '../outputs';
 import { PROTECTION, printOn, showName } from './page';
-import type { Derive, PlanCell, PlanName, PlanValidation, PrintPlan, SheetPlan, StyleKey } from './types';
+import type { Derive, PlanCell, PlanName, PlanValidation, PrintPlan, ProtectionPlan, RowBand, SheetKindId, SheetPlan, StyleKey } from './types';
 import { validationFor } from './validation';
 
 export type Content = { value?: string | number; formula?: string; derive?: Derive };
@@ -14,12 +14,17 @@ export class SheetBuilder {
   readonly merges: string[] = [];
   readonly validations: PlanValidation[] = [];
   readonly unlocked: string[] = [];
+  readonly rowBands: RowBand[] = [];
+  readonly hiddenColumns: string[] = [];
+  readonly hiddenRows: number[] = [];
   private readonly heights = new Map<number, number>();
   private readonly taken = new Set<string>();
 
+  /** `scope`: the sheet whose own (sheet-scoped) names the names defined here are; none for workbook-wide names */
   constructor(
     readonly name: string,
     private readonly names: PlanName[],
+    readonly scope?: string,
   ) {}
 
   /** A cell, or a merged block from (col,row) to (lastCol,lastRow) with its content in the top-left. */
@@ -47,7 +52,12 @@ export class SheetBuilder {
   inputBlock(input: SchemeInput, block: string, named: string): void {
     this.unlocked.push(block);
     this.validations.push(validationFor(input, block));
-    this.names.push({ name: input.name, sheet: this.name, range: named, role: 'input' });
+    this.name_(input.name, this.name, named, 'input');
+  }
+
+  /** A defined name of this sheet's (an input's or a column output's range on this sheet). */
+  define(name: string, range: string, role: PlanName['role'], shownHere = false): void {
+    this.name_(name, this.name, range, role, shownHere ? { sheet: this.name, range } : undefined);
   }
 
   /**
@@ -58,7 +68,11 @@ export class SheetBuilder {
   output(name: string, col: number, row: number, style: StyleKey, value?: string | number, lastCol = col, lastRow = row): void {
     const content: Content = { formula: showName(name), derive: { kind: 'name', name }, ...(value === undefined ? {} : { value }) };
     this.put(col, row, style, content, lastCol, lastRow);
-    this.names.push({ name, sheet: RESULTS_SHEET, range: '', role: 'output', shownAt: { sheet: this.name, range: at(col, row) } });
+    this.name_(name, RESULTS_SHEET, '', 'output', { sheet: this.name, range: at(col, row) });
+  }
+
+  private name_(name: string, sheet: string, range: string, role: PlanName['role'], shownAt?: PlanName['shownAt']): void {
+    this.names.push({ name, ...(this.scope ? { scope: this.scope } : {}), sheet, range, role, ...(shownAt ? { shownAt } : {}) });
   }
 
   /** Sets a row's height, keeping the larger of two requests. */
@@ -72,13 +86,16 @@ export class SheetBuilder {
 
   /** The finished sheet: what was put, with column widths (from A), protection and print setup. */
   finish(
+    kind: SheetKindId,
     role: SheetPlan['role'],
     widths: number[],
     print: { orientation: PrintPlan['orientation']; area: string; titleRows: string },
     freeze: SheetPlan['freeze'],
+    protection: ProtectionPlan = PROTECTION,
   ): SheetPlan {
     return {
       name: this.name,
+      kind,
       role,
       columns: widths.map((width, i) => ({ column: columnLetters(i + 1), width })),
       rows: this.rows(),
@@ -86,7 +103,10 @@ export class SheetBuilder {
       merges: this.merges,
       validations: this.validations,
       unlocked: this.unlocked,
-      protection: PROTECTION,
+      rowBands: this.rowBands,
+      hiddenColumns: this.hiddenColumns,
+      hiddenRows: this.hiddenRows,
+      protection,
       print: printOn(print.orientation, print.area, print.titleRows),
       freeze,
     };

@@ -11,6 +11,13 @@ export const PROTECTION: ProtectionPlan = {
   deleteRows: false,
 };
 
+/**
+ * A sheet with a table of rows the officer extends and shortens: inserting and deleting rows is allowed too.
+ * Excel deletes only rows whose cells are all unlocked (Protection.AllowDeletingRows), so the header and
+ * footer rows stay put while the table's rows (SheetPlan.rowBands) come and go.
+ */
+export const ROW_PROTECTION: ProtectionPlan = { ...PROTECTION, insertRows: true, deleteRows: true };
+
 /** A4, one page wide, as many pages tall as needed, centred, with the title rows on every page. */
 export function printOn(orientation: PrintPlan['orientation'], area: string, titleRows: string): PrintPlan {
   return {

@@ -8,6 +8,8 @@ const HEADER_FILL = 'F2F2F2';
 const SECTION_FILL = 'DDEBF7';
 
 export const BODY_SIZE = 10;
+/** A percentage the engine gives in percent (92.4): shown 92.40%, the number itself unchanged. */
+export const RATE_FORMAT = '0.00"%"';
 export const TITLE_SIZE = 16;
 
 const body = { size: BODY_SIZE, horizontal: 'left', vertical: 'middle', wrap: true, border: true, locked: true } as const;
@@ -33,4 +35,12 @@ export const STYLES: Record<StyleKey, CellStyle> = {
   outputText: { ...body, vertical: 'top', fill: OUTPUT_FILL },
   legendInput: { ...body, horizontal: 'center', fill: INPUT_FILL },
   legendOutput: { ...body, horizontal: 'center', fill: OUTPUT_FILL },
+  /** a rate in percent as the engine gives it (92.4 → 92.40%) */
+  outputRate: { ...body, bold: true, horizontal: 'center', fill: OUTPUT_FILL, numFmt: RATE_FORMAT },
+  // the rows of a table the officer extends: every cell unlocked (see SheetPlan.rowBands), text kept as typed
+  rowText: { ...input, vertical: 'top', numFmt: '@' },
+  rowNumber: { ...input, horizontal: 'center', wrap: false },
+  rowChoice: { ...input, horizontal: 'center', numFmt: '@' },
+  rowOutput: { ...body, bold: true, horizontal: 'center', fill: OUTPUT_FILL, locked: false },
+  rowOutputText: { ...body, vertical: 'top', fill: OUTPUT_FILL, locked: false },
 };

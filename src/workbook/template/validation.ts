@@ -1,4 +1,4 @@
-import type { SchemeInput } from '../../engine';
+import type { SchemeInput, TableField } from '../../engine';
 import type { PlanValidation, ValidationRule } from './types';
 
 const ERROR_TITLE = '请核对填写内容';
@@ -98,6 +98,62 @@ export function validationFor(input: SchemeInput, cells: string): PlanValidation
     prompt: { title: titleOf(input.label), text: w.prompt },
     error: { title: ERROR_TITLE, text: w.error ? `${w.error}如确认无误，可选择“是”保留。` : '' },
     errorStyle: 'warning',
+    allowBlank: true,
+  };
+}
+
+/** What each field of a target table asks for, in its prompt (the field's label is the prompt's title). */
+const FIELD_PROMPTS: Record<string, string> = {
+  level1: '产出指标、效益指标或满意度指标；同一一级指标下的各行可留空（沿用上方）。',
+  level2: '如数量指标、质量指标、时效指标、成本指标；同一二级指标下的各行可留空（沿用上方）。',
+  name: '三级指标名称，必填。',
+  sense: '≥（正向）、≤（反向）、=（等于）或“定性”；留空时按年度指标值的写法判断。',
+  target: '年度指标值，照原样填写，如 95、≥95%、40个、不超过2小时、2025年11月前完成、明显提升。',
+  unit: '度量单位，如 %、个、天、万元；年度指标值和实际完成值都按此单位。',
+  actual: '实际完成值，照原样填写，如 98%、42个、已完成。',
+  weight: '本行分值（数字），各行合计应为90分。',
+  rating: '定性指标的完成情况：达成、部分达成或未达成。',
+  score: '定性指标的自评得分（数字，应在完成情况对应的分数段内）；定量指标可不填。',
+  deviation: '得分低于分值、完成值超过指标值较多或与指标值不一致时必填。',
+};
+
+/**
+ * The validation of one column of a table input over its rows: the field's choices as a dropdown, a number
+ * of at least 0, or a prompt only — always a warning, since the engine reads what officers type (正向, 大于等于).
+ */
+export function fieldValidation(field: TableField, cells: string): PlanValidation {
+  const prompt = FIELD_PROMPTS[field.name] ?? `请填写${field.label}。`;
+  let rule: ValidationRule = { type: 'any' };
+  let error = '';
+  if (field.choices) {
+    rule = { type: 'list', values: field.choices };
+    error = `${field.label}一般为${field.choices.join('、')}。`;
+  } else if (field.kind !== 'text') {
+    rule = { type: 'decimal', min: 0 };
+    error = `${field.label}应为不小于0的数字。`;
+  }
+  return {
+    range: cells,
+    rule,
+    prompt: { title: titleOf(field.label), text: prompt },
+    error: { title: ERROR_TITLE, text: error ? `${error}如确认无误，可选择“是”保留。` : '' },
+    errorStyle: 'warning',
+    allowBlank: true,
+  };
+}
+
+/**
+ * An output column inside rows the officer inserts and deletes: its cells are unlocked (so that whole rows can
+ * be deleted on the protected sheet), and this stop alert keeps typing out of them. Excel checks validation only
+ * for what is typed into a cell, so the add-in and the command still write them.
+ */
+export function refuseValidation(title: string, cells: string): PlanValidation {
+  return {
+    range: cells,
+    rule: { type: 'refuse' },
+    prompt: { title: titleOf(title), text: '由加载项自动计算，请勿填写。' },
+    error: { title: '自动计算', text: `“${title}”由评分自动填写，不能手工输入。` },
+    errorStyle: 'stop',
     allowBlank: true,
   };
 }

@@ -4,7 +4,7 @@ import type { Scheme } from '../../engine';
 import { columnLetters } from '../../engine';
 import { corners } from '../template/geometry';
 import { planTemplate } from '../template/plan';
-import type { CellStyle, PlanCell, PlanValidation, ResultsPlan, SheetPlan, TemplatePlan } from '../template/types';
+import type { CellStyle, PlanCell, PlanName, PlanValidation, ResultsPlan, SheetPlan, TemplatePlan } from '../template/types';
 import type { TemplateOptions } from '../types';
 import { absoluteRef, sheetNamed } from './names';
 import { compactValidations } from './validations';
@@ -64,6 +64,9 @@ function excelValidation(v: PlanValidation): DataValidation {
     case 'any':
       // exceljs writes no type attribute for 'any' (Excel: 任何值) but keeps the prompt; its typings omit it
       return { ...common, type: 'any' as DataValidation['type'], formulae: [] };
+    case 'refuse':
+      // 文本长度 ≤ 0 with a stop alert: anything typed is refused, clearing the cell is not
+      return { ...common, type: 'textLength', operator: 'lessThanOrEqual', formulae: [0] };
   }
 }
 
@@ -101,6 +104,13 @@ async function renderSheet(ws: Worksheet, sheet: SheetPlan, plan: TemplatePlan):
   const styleOf = (key: CellStyle) => excelStyle(plan.font, key);
   for (const { column, width } of sheet.columns) ws.getColumn(column).width = width;
   for (const { row, height } of sheet.rows) ws.getRow(row).height = height;
+  // a table's rows unlocked whole (the row's own format, which cells not written take): deletable when protected
+  for (const band of sheet.rowBands) {
+    // (a row's style is there at runtime, missing from exceljs's typings)
+    for (let r = band.first; r <= band.last; r++) (ws.getRow(r) as unknown as { style: Partial<Style> }).style = { protection: { locked: false } };
+  }
+  for (const column of sheet.hiddenColumns) ws.getColumn(column).hidden = true;
+  for (const row of sheet.hiddenRows) ws.getRow(row).hidden = true;
   renderCells(ws, sheet.cells, plan);
   const styleAt = new Map(sheet.cells.map((c) => [c.address, plan.styles[c.style]]));
   for (const range of sheet.merges) {
@@ -140,9 +150,10 @@ async function renderSheet(ws: Worksheet, sheet: SheetPlan, plan: TemplatePlan):
 
 /**
  * Draws a template plan into a workbook: sheets, styles, merges, validation, protection, print setup, the
- * very hidden results sheet after them, and the names.
+ * very hidden results sheet after them, and the workbook-wide names. Returns the sheet-scoped names, which
+ * exceljs cannot write (it has no localSheetId): the package layer adds them to the file (see forms/).
  */
-export async function renderPlan(workbook: Workbook, plan: TemplatePlan): Promise<void> {
+export async function renderPlan(workbook: Workbook, plan: TemplatePlan): Promise<PlanName[]> {
   for (const sheet of [...plan.sheets, plan.results]) {
     if (sheetNamed(workbook, sheet.name)) throw new Error(`工作簿中已有名为“${sheet.name}”的工作表，无法插入模板`);
   }
@@ -154,15 +165,20 @@ export async function renderPlan(workbook: Workbook, plan: TemplatePlan): Promis
     await renderSheet(workbook.addWorksheet(sheet.name), sheet, plan);
   }
   renderResults(workbook.addWorksheet(plan.results.name, { state: 'veryHidden' }), plan.results, plan);
-  for (const n of plan.names) workbook.definedNames.add(absoluteRef(n.sheet, n.range), n.name);
+  for (const n of plan.names) if (!n.scope) workbook.definedNames.add(absoluteRef(n.sheet, n.range), n.name);
   // Excel recalculates on open; viewers that only show cached results get them from writeOutputs
   workbook.calcProperties.fullCalcOnLoad = true;
+  return plan.names.filter((n) => n.scope);
 }
 
-/** A new workbook holding just the scheme's template. */
+/**
+ * A new workbook holding just the scheme's template, for a scheme whose names are all workbook-wide (a scheme
+ * with one form per sheet needs the package layer for its names: forms/buildTemplateFile).
+ */
 export async function buildTemplateWorkbook(scheme: Scheme, options: TemplateOptions = {}): Promise<Workbook> {
   const workbook = new Workbook();
   workbook.creator = 'jixiao';
-  await renderPlan(workbook, planTemplate(scheme, options));
+  const scoped = await renderPlan(workbook, planTemplate(scheme, options));
+  if (scoped.length) throw new Error(`评分方案 ${scheme.id} 的模板需用 buildTemplateFile 生成（工作表级名称）`);
   return workbook;
 }

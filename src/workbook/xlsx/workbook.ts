@@ -58,7 +58,9 @@ export class XlsxWorkbook implements WorkbookAdapter {
     return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
   }
 
+  /** The template of a scheme whose names are workbook-wide (one form per sheet needs the package layer: forms/). */
   async insertTemplate(scheme: Scheme, options: TemplateOptions): Promise<void> {
+    if (scheme.formScope === 'sheet') throw new Error(`评分方案 ${scheme.id} 每个项目一张工作表（工作表级名称），请用“添加项目”或 jixiao template 生成`);
     await renderPlan(this.workbook, planTemplate(scheme, options));
   }
 

@@ -1,10 +1,10 @@
-import { columnLetters } from '../../engine';
-import type { Scheme, SchemeInput } from '../../engine';
-import { SheetBuilder } from './builder';
-import { heightFor, linesFor, span } from './geometry';
-import { showName } from './page';
-import { BODY_SIZE } from './styles';
-import type { PlanName, SheetPlan } from './types';
+import { columnLetters } from '../../../engine';
+import type { Scheme, SchemeInput } from '../../../engine';
+import { SheetBuilder } from '../builder';
+import { heightFor, linesFor, span } from '../geometry';
+import { showName } from '../page';
+import { BODY_SIZE } from '../styles';
+import type { SheetRenderer } from './types';
 
 // A:B 序号, C… one column a question, then 合计
 const NUMBER_WIDTH = 4;
@@ -33,11 +33,10 @@ export function surveyRowFormula(input: SchemeInput, cells: string): string {
 
 export const INCOMPLETE = '未答完';
 
-/** 满意度调查: one row per questionnaire (the grid is the one input), row totals, total points and count. */
-export function planSurvey(scheme: Scheme, names: PlanName[]): SheetPlan {
-  const layout = scheme.layout.survey;
-  const b = new SheetBuilder(layout.sheet, names);
-  const input = surveyInput(scheme);
+/** survey_grid (满意度调查): one row per questionnaire (the grid is the one input), row totals, total points and count. */
+export const surveyGrid: SheetRenderer<'survey_grid'> = (layout, { scheme, names, sheet, scope }) => {
+  const b = new SheetBuilder(sheet, names, scope);
+  const input = scheme.inputs.find((i) => i.name === layout.input);
   const questions = layout.questions.length;
   const rows = input?.rows ?? 0;
   const totalCol = FIRST_COL + questions;
@@ -87,5 +86,5 @@ export function planSurvey(scheme: Scheme, names: PlanName[]): SheetPlan {
   }
   const last = row - 1;
 
-  return b.finish('survey', widths, { orientation: 'portrait', area: `A1:${columnLetters(totalCol)}${last}`, titleRows: `1:${HEADER_ROW}` }, { rows: HEADER_ROW, columns: 2 });
-}
+  return b.finish('survey_grid', 'survey', widths, { orientation: 'portrait', area: `A1:${columnLetters(totalCol)}${last}`, titleRows: `1:${HEADER_ROW}` }, { rows: HEADER_ROW, columns: 2 });
+};

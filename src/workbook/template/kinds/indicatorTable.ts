@@ -1,11 +1,10 @@
-import { Decimal, columnLetters } from '../../engine';
-import type { Scheme, SchemeIndicator } from '../../engine';
-import type { TemplateOptions } from '../types';
-import { SheetBuilder } from './builder';
-import { heightFor, linesFor } from './geometry';
-import { showName } from './page';
-import { BODY_SIZE } from './styles';
-import type { PlanName, SheetPlan } from './types';
+import { Decimal, columnLetters } from '../../../engine';
+import type { SchemeIndicator } from '../../../engine';
+import { SheetBuilder } from '../builder';
+import { heightFor, linesFor } from '../geometry';
+import { showName } from '../page';
+import { BODY_SIZE } from '../styles';
+import type { SheetRenderer } from './types';
 
 // A 一级, B 二级, C 分值, D 三级, E 分值, F 评价标准, G 备注, H 评价得分 (printed); I 得分 (a number, not printed)
 const WIDTHS = [7, 9, 6, 14, 6, 42, 36, 38, 9];
@@ -26,10 +25,9 @@ function runs<T>(items: T[], key: (item: T, index: number) => string): [number, 
   return out;
 }
 
-/** 评分表: the official eight columns, one row per indicator, 一级/二级 merged, 合计 at the bottom. */
-export function planScoring(scheme: Scheme, options: TemplateOptions, names: PlanName[]): SheetPlan {
-  const layout = scheme.layout.scoring;
-  const b = new SheetBuilder(layout.sheet, names);
+/** indicator_table (评分表): the official eight columns, one row per indicator, 一级/二级 merged, 合计 at the bottom. */
+export const indicatorTable: SheetRenderer<'indicator_table'> = (layout, { scheme, options, names, sheet, scope }) => {
+  const b = new SheetBuilder(sheet, names, scope);
   const inds = scheme.indicators;
   const rowOf = (i: number) => FIRST + i;
   const totalRow = FIRST + inds.length;
@@ -97,5 +95,5 @@ export function planScoring(scheme: Scheme, options: TemplateOptions, names: Pla
   b.put(SCORE, totalRow, 'output', { formula: total, derive: { kind: 'name', name: total } });
   b.height(totalRow, 26);
 
-  return b.finish('scoring', WIDTHS, { orientation: 'landscape', area: `A1:${columnLetters(TEXT)}${totalRow}`, titleRows: `1:${HEADER_ROW}` }, { rows: HEADER_ROW, columns: 0 });
-}
+  return b.finish('indicator_table', 'scoring', WIDTHS, { orientation: 'landscape', area: `A1:${columnLetters(TEXT)}${totalRow}`, titleRows: `1:${HEADER_ROW}` }, { rows: HEADER_ROW, columns: 0 });
+};

@@ -1,10 +1,12 @@
-import type { Scheme, SchemeInput } from '../../engine';
-import type { TemplateOptions } from '../types';
-import { SheetBuilder, type Content } from './builder';
-import { heightFor, linesFor } from './geometry';
-import { showName } from './page';
-import { BODY_SIZE } from './styles';
-import type { PlanName, SheetPlan, StyleKey } from './types';
+import type { Scheme, SchemeInput } from '../../../engine';
+import type { TemplateOptions } from '../../types';
+import { SheetBuilder, type Content } from '../builder';
+import { heightFor, linesFor } from '../geometry';
+import { showName } from '../page';
+import { BODY_SIZE } from '../styles';
+import type { StyleKey } from '../types';
+import { gradeBands, hintOf, inputStyle, NOT_SCORED, prefills, DEFAULT_UNIT } from './common';
+import type { SheetRenderer } from './types';
 
 // columns: label A:C, input D, unit E, hint F
 const WIDTHS = [14, 14, 14, 20, 8, 30];
@@ -17,69 +19,9 @@ const LABEL_WIDTH = WIDTHS[0] + WIDTHS[1] + WIDTHS[2];
 const LONG_LINES = 8;
 const MIN_ROW = 20;
 
-export const DEFAULT_UNIT = '万元';
-
-/** The status line of a template no one has scored yet. */
-export const NOT_SCORED = '尚未评分';
-
-/** What the template writes into an input before the officer does: the unit, year and name given. */
-export function prefills(scheme: Scheme, options: TemplateOptions): Map<string, string | number> {
-  const values = new Map<string, string | number>();
-  if (options.dept) values.set(scheme.identity.dept, options.dept);
-  if (options.year !== undefined) values.set(scheme.identity.year, options.year);
-  values.set(scheme.identity.unit, options.unit ?? DEFAULT_UNIT);
-  return values;
-}
-
-function hintOf(input: SchemeInput): string {
-  switch (input.kind) {
-    case 'yesno':
-      return '是／否';
-    case 'unit':
-      return '元或万元，所有金额按此单位';
-    case 'year':
-      return '例如2024';
-    case 'integer':
-      return '整数';
-    case 'amount':
-      return input.negativeAsMagnitude ? '负数按绝对值计算' : '';
-    case 'number':
-      return input.max !== undefined ? `${input.min ?? 0}～${input.max}` : '';
-    case 'date':
-      return '例如2025-03-15';
-    default:
-      return input.required ? '必填' : '';
-  }
-}
-
-function inputStyle(input: SchemeInput): StyleKey {
-  switch (input.kind) {
-    case 'text':
-      return 'inputText';
-    case 'date':
-      return 'inputDate';
-    case 'yesno':
-    case 'unit':
-      return 'inputChoice';
-    default:
-      return 'input';
-  }
-}
-
-/** 优≥90分；良≥80分；中≥60分；差<60分 — from the scheme's grade bounds (highest first). */
-export function gradeBands(scheme: Scheme): string {
-  return scheme.grades
-    .map((g, i) => {
-      const above = scheme.grades[i - 1];
-      return i === scheme.grades.length - 1 && g.min <= 0 && above ? `${g.grade}<${above.min}分` : `${g.grade}≥${g.min}分`;
-    })
-    .join('；');
-}
-
-/** 基本情况表: title, total/grade/status, legend, then the sections of the layout, one input a row. */
-export function planSummary(scheme: Scheme, options: TemplateOptions, names: PlanName[]): SheetPlan {
-  const layout = scheme.layout.summary;
-  const b = new SheetBuilder(layout.sheet, names);
+/** input_form (基本情况表): title, the results it shows (total/grade/status), legend, then its sections, one input a row. */
+export const inputForm: SheetRenderer<'input_form'> = (layout, { scheme, options, names, sheet, scope }) => {
+  const b = new SheetBuilder(sheet, names, scope);
   const prefill = prefills(scheme, options);
   const label = (row: number, text: string, style: StyleKey = 'label') => b.put(LABEL.from, row, style, { value: text }, LABEL.to);
 
@@ -142,8 +84,8 @@ export function planSummary(scheme: Scheme, options: TemplateOptions, names: Pla
   b.put(INPUT, row, 'text', { value: '\n\n\n年    月    日' }, LAST);
   b.height(row, heightFor(5, BODY_SIZE));
 
-  return b.finish('summary', WIDTHS, { orientation: 'portrait', area: `A1:F${row}`, titleRows: '1:1' }, { rows: 4, columns: 0 });
-}
+  return b.finish('input_form', 'summary', WIDTHS, { orientation: 'portrait', area: `A1:F${row}`, titleRows: '1:1' }, { rows: 4, columns: 0 });
+};
 
 /** The unit column: amounts follow the form's money unit (a formula, so it changes with 金额单位); others their own. */
 function unitOf(scheme: Scheme, input: SchemeInput, options: TemplateOptions): Content {
