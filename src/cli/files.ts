@@ -1,10 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Scheme } from '../engine';
-import { makeSyncRecord } from '../workbook/sync';
+import type { RawValue, Scheme } from '../engine';
+import { FormsFile, type ScoredForm } from '../workbook/forms';
 import { DEFAULT_LIMITS, PackageError, PackageWorkbook } from '../workbook/package';
-import type { TemplateOptions, WorkbookInputs } from '../workbook/types';
-import { writeSyncRecord } from '../workbook/xlsx/syncRecord';
+import type { PlanOptions } from '../workbook/template/types';
+import type { WorkbookInputs } from '../workbook/types';
 import { atomicWrite } from './atomicWrite';
 import { cannotRead, CliError, CliIo, fsReason } from './io';
 
@@ -21,7 +21,7 @@ export function filePath(io: CliIo, given: string, what: string): FilePath {
 }
 
 /** exceljs is loaded only when a template is made: --help and --inputs start faster without it. */
-const xlsx = () => import('../workbook/xlsx');
+const templates = () => import('../workbook/forms/template');
 
 export async function readBytes(file: FilePath, maxBytes?: number): Promise<Buffer> {
   try {
@@ -76,12 +76,37 @@ export async function writeOutput(file: FilePath, bytes: Uint8Array): Promise<vo
   }
 }
 
-export async function templateBytes(scheme: Scheme, options: TemplateOptions): Promise<Uint8Array> {
-  const { XlsxWorkbook } = await xlsx();
-  const workbook = await XlsxWorkbook.create();
-  await workbook.insertTemplate(scheme, options);
-  // the blank template is the first sync: filled offline, it later says which inputs were filled
-  const { values } = await workbook.readInputs(scheme);
-  writeSyncRecord(workbook.workbook, makeSyncRecord(scheme.id, scheme.version, values, new Date()));
-  return workbook.toBuffer();
+/**
+ * A blank template (options.forms: one entry per project, for a scheme with a form per sheet). The blank
+ * template is the first sync: filled offline, it later says which inputs were filled.
+ */
+export async function templateBytes(scheme: Scheme, options: PlanOptions): Promise<Uint8Array> {
+  const { buildTemplateFile } = await templates();
+  return buildTemplateFile(scheme, options);
+}
+
+/** The template filled with one object of inputs per form, scored: the bytes, and each form as scored. */
+export async function filledTemplateBytes(scheme: Scheme, forms: Record<string, RawValue>[], options: PlanOptions): Promise<{ bytes: Uint8Array; scored: ScoredForm[] }> {
+  const { filledTemplateFile } = await templates();
+  return filledTemplateFile(scheme, forms, options);
+}
+
+/** Opens a workbook file for its forms, or says in one line why it is not one (exit 2). */
+export async function openForms(file: FilePath): Promise<FormsFile> {
+  const bytes = await readBytes(file, DEFAULT_LIMITS.maxFileBytes);
+  return readable(file, () => FormsFile.open(bytes));
+}
+
+/** The scheme whose names the workbook holds (among `schemes`), or exit 2. */
+export async function formsSchemeOf(workbook: FormsFile, schemes: Scheme[], file: FilePath): Promise<Scheme> {
+  const scheme = await readable(file, () => workbook.detect(schemes));
+  if (!scheme) throw cannotRead(file.shown, '不是本工具模板生成的工作簿（找不到任何评分方案的输入名称）');
+  return scheme;
+}
+
+/** Every form of the workbook, read and scored (exit 2 when the file cannot be read that far). */
+export async function scoredForms(workbook: FormsFile, scheme: Scheme, file: FilePath): Promise<ScoredForm[]> {
+  const forms = await readable(file, () => workbook.score(scheme));
+  if (!forms.length) throw cannotRead(file.shown, `没有找到任何${scheme.title}（找不到工作表级名称）`);
+  return forms;
 }

@@ -1,16 +1,22 @@
-import { evaluate, getScheme, hasErrors, inputsFromJson, schemeIds, toJson } from '../engine';
+import { evaluate, formsJson, getScheme, hasErrors, inputsFromJson, schemeIds, toJson } from '../engine';
 import type { Evaluation, Finding, Scheme } from '../engine';
+import type { ScoredForm } from '../workbook/forms';
 import { parseCommandArgs, schemeById } from './args';
 import { cannotRead, CliError, CliIo } from './io';
 import { jsonSyntaxProblem } from './jsonError';
 import { renderTable } from './table';
 import { jsonForTerminal } from './terminal';
-import { makeSyncRecord } from '../workbook/sync';
-import { FilePath, filePath, inputsOf, openWorkbook, readable, readBytes, schemeOf, writeOutput } from './files';
+import { FilePath, filePath, formsSchemeOf, openForms, readable, readBytes, scoredForms, writeOutput } from './files';
 
 export interface Scored {
   scheme: Scheme;
   evaluation: Evaluation;
+}
+
+/** A workbook scored: its scheme and each of its forms (one, or one per project sheet). */
+export interface ScoredWorkbook {
+  scheme: Scheme;
+  forms: ScoredForm[];
 }
 
 /** `jixiao score FILE.xlsx [-o OUT.xlsx] [--json]` and `jixiao score --inputs INPUTS.json [--scheme ID] [--json]`. */
@@ -40,27 +46,41 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const out = values.output === undefined ? undefined : filePath(io, values.output, '-o');
   if (out && !/\.xls[xm]$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
 
-  const result =
+  const result: ScoredWorkbook =
     values.inputs !== undefined
-      ? await scoreInputsFile(filePath(io, values.inputs, '--inputs'), schemes?.[0] ?? getScheme())
+      ? scoredAlone(await scoreInputsFile(filePath(io, values.inputs, '--inputs'), schemes?.[0] ?? getScheme()))
       : await scoreWorkbookFile(filePath(io, positionals[0], 'FILE'), schemes ?? allSchemes(), out);
 
-  io.stdout(values.json ? jsonForTerminal(JSON.stringify(toJson(result.evaluation), null, 2)) + '\n' : renderTable(result.scheme, result.evaluation));
+  const evaluations = result.forms.map((f) => f.evaluation);
+  if (values.json) io.stdout(jsonForTerminal(JSON.stringify(evaluations.length === 1 ? toJson(evaluations[0]) : formsJson(result.scheme.id, evaluations), null, 2)) + '\n');
+  else io.stdout(formsTables(result));
   if (out && !values.json) io.stdout(`\n已写入：${out.shown}\n`);
-  return hasErrors(result.evaluation) ? 1 : 0;
+  return evaluations.some(hasErrors) ? 1 : 0;
 }
 
-/** Every shipped scheme: a workbook is scored by whichever one its defined names belong to. */
-function allSchemes(): Scheme[] {
+/** The readable table of each form; several forms each under a line naming its sheet. */
+export function formsTables({ scheme, forms }: ScoredWorkbook): string {
+  if (forms.length === 1) return renderTable(scheme, forms[0].evaluation);
+  return forms.map((f, k) => `【${k + 1}/${forms.length}】工作表“${f.sheet ?? ''}”\n\n${renderTable(scheme, f.evaluation)}`).join('\n');
+}
+
+/** An evaluation of --inputs as the one form of a workbook. */
+function scoredAlone(s: Scored): ScoredWorkbook {
+  return { scheme: s.scheme, forms: [{ sheet: null, values: {}, cells: {}, problems: [], evaluation: s.evaluation }] };
+}
+
+/** Every scheme whose workbooks the product writes: a workbook is scored by whichever one its defined names belong to. */
+export function allSchemes(): Scheme[] {
   return schemeIds().map((id) => getScheme(id));
 }
 
 /**
- * The score path of a workbook file without any printing: read, detect, evaluate, and write OUT when given —
- * a copy of FILE in which only the outputs, the template's formula results and the sync record changed.
+ * The score path of a workbook file without any printing: read, detect, score each form, and write OUT when
+ * given — a copy of FILE in which only the outputs (each form's, its table's rows too), the template's formula
+ * results and the sync record changed.
  */
-export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?: FilePath): Promise<Scored> {
-  const workbook = await openWorkbook(file);
+export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?: FilePath): Promise<ScoredWorkbook> {
+  const workbook = await openForms(file);
   if (out) {
     // an .xlsm keeps its macros, and Excel opens a package only under the extension its content type says
     const macros = workbook.macroEnabled;
@@ -68,31 +88,30 @@ export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?:
       throw new CliError(macros ? `“${file.shown}”含有宏，输出文件应以 .xlsm 结尾（宏将原样保留）` : `输出文件“${out.shown}”应以 .xlsx 结尾`);
     }
   }
-  const scheme = await schemeOf(workbook, schemes, file);
-  const inputs = await inputsOf(workbook, scheme, file);
-  const evaluation = withFindings(evaluate(scheme, inputs), inputs.problems);
+  const scheme = await formsSchemeOf(workbook, schemes, file);
+  const forms = await scoredForms(workbook, scheme, file);
   if (out) {
-    try {
-      await workbook.writeOutputs(scheme, evaluation);
-    } catch (err) {
-      // e.g. an output name moved onto an input cell: the adapter refuses rather than overwrite data
-      throw new CliError(`无法写入“${out.shown}”：${(err as Error).message}`);
-    }
     // scored here, the file is in sync: opened in the pane later, it reports only what changed after this
-    await readable(file, () => workbook.writeSyncRecord(makeSyncRecord(scheme.id, scheme.version, inputs.values, new Date())));
+    await readable(file, () => workbook.readSyncRecord());
     let bytes: Uint8Array;
     try {
-      bytes = workbook.toBytes();
+      bytes = workbook.write(scheme, forms, { syncAt: new Date() });
     } catch (err) {
+      // e.g. an output name moved onto an input cell: nothing is written rather than overwrite data
       throw new CliError(`无法写入“${out.shown}”：${(err as Error).message}`);
     }
     await writeOutput(out, bytes);
   }
-  return { scheme, evaluation };
+  return { scheme, forms };
 }
 
 /** The score path of an --inputs JSON file. */
 export async function scoreInputsFile(file: FilePath, scheme: Scheme): Promise<Scored> {
+  return scoreInputs(scheme, await readJsonObject(file));
+}
+
+/** An --inputs file: one JSON object, or exit 2 saying where its text goes wrong. */
+export async function readJsonObject(file: FilePath): Promise<Record<string, unknown>> {
   const text = (await readBytes(file)).toString('utf8').replace(/^\uFEFF/, '');
   if (text.startsWith('PK')) throw cannotRead(file.shown, '这是一个 .xlsx 文件，不是 JSON；工作簿请用 jixiao score FILE.xlsx 评分');
   let data: unknown;
@@ -104,7 +123,7 @@ export async function scoreInputsFile(file: FilePath, scheme: Scheme): Promise<S
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw cannotRead(file.shown, '应为一个 JSON 对象，键为输入名称（如 "in_staff_quota": 20）');
   }
-  return scoreInputs(scheme, data as Record<string, unknown>);
+  return data as Record<string, unknown>;
 }
 
 /** Scores a JSON object of inputs; keys the scheme does not know are reported (a typo would otherwise go unseen). */

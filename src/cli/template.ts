@@ -1,10 +1,19 @@
-import { DEFAULT_SCHEME } from '../engine';
+import { DEFAULT_SCHEME, inputsFromJson, plain } from '../engine';
+import type { Finding, RawValue, Scheme } from '../engine';
 import { CELL_TEXT_MAX } from '../workbook/outputs';
 import { parseCommandArgs, parseUnit, parseYear, schemeById } from './args';
-import { filePath, templateBytes, writeOutput } from './files';
+import { filePath, filledTemplateBytes, templateBytes, writeOutput } from './files';
 import { CliError, CliIo } from './io';
+import { readJsonObject } from './score';
+import { terminalLine } from './terminal';
 
-/** `jixiao template -o FILE.xlsx [--scheme ID] [--dept NAME] [--year YYYY] [--unit 元|万元]` */
+/** The most projects one workbook is made with (each a sheet): more is not a form anyone files. */
+const MAX_PROJECTS = 50;
+
+/**
+ * `jixiao template -o FILE.xlsx [--scheme ID] [--projects N] [--dept NAME] [--year YYYY] [--unit 元|万元]
+ * [--inputs X.json]`: a blank template, or with --inputs the template filled with those inputs and scored.
+ */
 export async function templateCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(
     'template',
@@ -15,6 +24,8 @@ export async function templateCommand(args: string[], io: CliIo): Promise<number
       dept: { type: 'string' },
       year: { type: 'string' },
       unit: { type: 'string' },
+      projects: { type: 'string' },
+      inputs: { type: 'string' },
     },
     false,
   );
@@ -27,11 +38,64 @@ export async function templateCommand(args: string[], io: CliIo): Promise<number
   if (dept && dept.length > CELL_TEXT_MAX) throw new CliError(`--dept 过长（${dept.length} 个字符，一个单元格最多 ${CELL_TEXT_MAX} 个）`);
   const year = parseYear(values.year);
   const unit = parseUnit(values.unit);
+  const projects = parseProjects(values.projects, scheme);
 
-  await writeOutput(out, await templateBytes(scheme, { dept, year, unit }));
-  io.stdout(`已生成模板：${out.shown}（${scheme.title}，${scheme.id}）\n`);
-  io.stdout(`填写后评分：jixiao score ${quoteArg(out.shown)} -o 评分结果.xlsx\n`);
+  if (values.inputs === undefined) {
+    await writeOutput(out, await templateBytes(scheme, { dept, year, unit, forms: projects ? Array.from({ length: projects }, () => ({})) : undefined }));
+    const many = projects && projects > 1 ? `，${projects}个项目` : '';
+    io.stdout(`已生成模板：${out.shown}（${scheme.title}，${scheme.id}${many}）\n`);
+    io.stdout(`填写后评分：jixiao score ${quoteArg(out.shown)} -o 评分结果.xlsx\n`);
+    return 0;
+  }
+
+  const forms = await formsOfInputs(filePath(io, values.inputs, '--inputs'), scheme);
+  if (projects !== undefined && projects !== forms.values.length) {
+    throw new CliError(`--projects ${projects} 与 --inputs 中的 ${forms.values.length} 个项目不一致（用 --inputs 时可省略 --projects）`);
+  }
+  for (const f of forms.findings) io.stderr(`jixiao: 提示：${terminalLine(f.message)}\n`);
+  const { bytes, scored } = await filledTemplateBytes(scheme, forms.values, { dept, year, unit });
+  await writeOutput(out, bytes);
+  io.stdout(`已生成模板并填入数据：${out.shown}（${scheme.title}，${scheme.id}）\n`);
+  for (const f of scored) {
+    const e = f.evaluation;
+    const errors = e.issues.filter((i) => i.severity === 'error').length;
+    const where = f.sheet ? `工作表“${f.sheet}”：` : '';
+    io.stdout(terminalLine(`${where}总分 ${plain(e.total)} 分，等级：${e.grade ?? '未完成'}${errors ? `，有${errors}处错误` : ''}`) + '\n');
+  }
+  io.stdout(`查看评分：jixiao score ${quoteArg(out.shown)}\n`);
   return 0;
+}
+
+/** --projects: how many project sheets, for a scheme with one form per sheet. */
+function parseProjects(text: string | undefined, scheme: Scheme): number | undefined {
+  if (text === undefined) return undefined;
+  if (scheme.formScope !== 'sheet') throw new CliError(`--projects 只用于每个项目一张表的评分方案（如 project-2020），${scheme.id} 只有一张表`);
+  const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
+  if (!(n >= 1 && n <= MAX_PROJECTS)) throw new CliError(`--projects 应为 1–${MAX_PROJECTS} 之间的整数，不是“${text}”`);
+  return n;
+}
+
+/**
+ * The forms of an --inputs file: one JSON object of inputs (as `score --inputs` takes), or for a scheme with one
+ * form per sheet `{ "forms": [ one object per project ] }`; keys the scheme does not know are reported.
+ */
+async function formsOfInputs(file: ReturnType<typeof filePath>, scheme: Scheme): Promise<{ values: Record<string, RawValue>[]; findings: Finding[] }> {
+  const data = await readJsonObject(file);
+  let objects: unknown[] = [data];
+  if (Array.isArray(data.forms)) {
+    if (scheme.formScope !== 'sheet') throw new CliError(`无法读取“${file.shown}”：评分方案 ${scheme.id} 只有一张表，"forms" 只用于每个项目一张表的评分方案（如 project-2020）`);
+    if (!data.forms.length || data.forms.length > MAX_PROJECTS) throw new CliError(`无法读取“${file.shown}”："forms" 应有 1–${MAX_PROJECTS} 个项目`);
+    objects = data.forms;
+  }
+  const values: Record<string, RawValue>[] = [];
+  const findings: Finding[] = [];
+  objects.forEach((o, k) => {
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new CliError(`无法读取“${file.shown}”："forms" 的第${k + 1}项应为一个 JSON 对象`);
+    const read = inputsFromJson(scheme, o as Record<string, unknown>);
+    values.push(read.values);
+    findings.push(...read.findings);
+  });
+  return { values, findings };
 }
 
 /** A path as it can be pasted back into a shell. */

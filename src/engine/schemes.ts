@@ -12,7 +12,7 @@ const cache = new Map<string, Scheme>();
  * panes). A shipped scheme joins this list once every sheet kind of its layout has a renderer and the adapters
  * read its tables; until then it is scored from `--inputs` JSON (getScheme knows every shipped scheme).
  */
-const WORKBOOK_SCHEMES = ['dept-2013'];
+const WORKBOOK_SCHEMES = ['dept-2013', 'project-2020', 'dept-2020'];
 
 export const DEFAULT_SCHEME = 'dept-2013';
 

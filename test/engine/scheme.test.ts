@@ -43,7 +43,7 @@ function renameInput(s: Json, from: string, to: string): Json {
 
 describe('the shipped scheme', () => {
   test('loads, 21 indicators, weights add up to 100', () => {
-    expect(schemeIds()).toEqual(['dept-2013']);
+    expect(schemeIds()).toEqual(['dept-2013', 'project-2020', 'dept-2020']);
     const s = getScheme();
     expect(s.indicators).toHaveLength(21);
     expect(s.indicators.reduce((a, i) => a.plus(i.weight), new Decimal(0)).toNumber()).toBe(100);

@@ -23,9 +23,9 @@ function rejection(data: unknown): string {
 }
 
 describe('the shipped schemes', () => {
-  test('three shipped; the workbook layer is offered dept-2013 until it renders the other kinds', () => {
+  test('three shipped, each with workbooks the workbook layer writes and reads', () => {
     expect(allSchemeIds()).toEqual(['dept-2013', 'project-2020', 'dept-2020']);
-    expect(schemeIds()).toEqual(['dept-2013']);
+    expect(schemeIds()).toEqual(['dept-2013', 'project-2020', 'dept-2020']);
     for (const id of allSchemeIds()) expect(getScheme(id).id).toBe(id);
   });
 
