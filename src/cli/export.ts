@@ -1,14 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { evaluate, getScheme, plain, schemeIds } from '../engine';
-import type { Finding, Scheme } from '../engine';
+import { plain } from '../engine';
+import type { Finding } from '../engine';
 import { parseCommandArgs } from './args';
-import { FilePath, filePath, inputsOf, openWorkbook, schemeOf, writeOutput } from './files';
+import { FilePath, filePath, formsSchemeOf, openForms, scoredForms, writeOutput } from './files';
 import { CliError, CliIo, fsReason } from './io';
 import { removeOnInterrupt } from './interrupt';
 import { holdsMacros, macrosNotKept } from './macros';
 import { convertToPdf, requireSoffice } from './pdf';
-import { withFindings } from './score';
+import { allSchemes } from './score';
 import { terminalLine } from './terminal';
 
 /** `jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]`: the 报送版 of a filled (or scored) workbook. */
@@ -30,13 +30,15 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   // before reading anything: without LibreOffice nothing is written at all
   const soffice = values.pdf ? requireSoffice(io.env ?? process.env) : undefined;
 
-  const workbook = await openWorkbook(file);
-  const scheme = await schemeOf(workbook, allSchemes(), file);
-  const inputs = await inputsOf(workbook, scheme, file);
-  const evaluation = withFindings(evaluate(scheme, inputs), inputs.problems);
+  const workbook = await openForms(file);
+  const scheme = await formsSchemeOf(workbook, allSchemes(), file);
+  const forms = await scoredForms(workbook, scheme, file);
 
-  const { buildSubmission } = await import('../workbook/export');
-  const result = await buildSubmission(scheme, { values: inputs.values, evaluation }, { allowErrors: !!values.force });
+  const { buildSubmission, buildFormsSubmission } = await import('../workbook/export');
+  const allowErrors = !!values.force;
+  const result = scheme.targets
+    ? await buildFormsSubmission(scheme, forms.map((f) => ({ sheet: f.sheet, values: f.values, evaluation: f.evaluation })), { allowErrors })
+    : await buildSubmission(scheme, { values: forms[0].values, evaluation: forms[0].evaluation }, { allowErrors });
   if (result.kind === 'blocked') {
     io.stderr(
       `jixiao: 有${result.blocking.length}处错误，未生成报送版；请改正后重新导出，或加 --force 导出注明“本表尚未完成”的报送版：\n` +
@@ -70,22 +72,25 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     keepPdf();
   }
 
-  const grade = evaluation.grade ?? '未完成';
-  io.stdout(`已生成报送版：${out.shown}（评价总分 ${plain(evaluation.total)} 分，自我评价结论：${grade}）\n`);
+  if (forms.length === 1) {
+    const e = forms[0].evaluation;
+    const grade = e.grade ?? '未完成';
+    io.stdout(scheme.targets ? `已生成报送版：${out.shown}（总分 ${plain(e.total)} 分，等级：${grade}）\n` : `已生成报送版：${out.shown}（评价总分 ${plain(e.total)} 分，自我评价结论：${grade}）\n`);
+  } else {
+    io.stdout(`已生成报送版：${out.shown}（${forms.length}个项目）\n`);
+    for (const f of forms) io.stdout(terminalLine(`  工作表“${f.sheet}”：总分 ${plain(f.evaluation.total)} 分，等级：${f.evaluation.grade ?? '未完成'}`) + '\n');
+  }
   if (pdfOut) io.stdout(`已生成 PDF：${pdfOut.shown}\n`);
   // the 报送版 is always .xlsx, values only: an .xlsm's macros are never in it, and the officer is told so
   if (holdsMacros(file)) io.stdout(macrosNotKept(out.shown));
-  const warnings = evaluation.issues.filter((f) => f.severity === 'warning').length;
+  const warnings = forms.reduce((n, f) => n + f.evaluation.issues.filter((i) => i.severity === 'warning').length, 0);
   if (warnings && !result.incomplete) io.stdout(`另有${warnings}条提示请核对（jixiao score ${quote(file.shown)} 可查看）\n`);
   if (result.incomplete) {
-    io.stderr(`jixiao: 报送版尚未完成：有${result.errors.length}处错误，已在基本情况表顶部和每页页眉注明：\n` + listFindings(result.errors));
+    const where = scheme.targets ? '评分状态栏' : '基本情况表顶部';
+    io.stderr(`jixiao: 报送版尚未完成：有${result.errors.length}处错误，已在${where}和每页页眉注明：\n` + listFindings(result.errors));
     return 1;
   }
   return 0;
-}
-
-function allSchemes(): Scheme[] {
-  return schemeIds().map((id) => getScheme(id));
 }
 
 function listFindings(findings: Finding[]): string {

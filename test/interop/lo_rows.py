@@ -2,8 +2,9 @@
 Drives LibreOffice Calc headless as an officer would: opens a workbook, inserts and deletes whole rows through
 the menu commands (the dispatcher, so that sheet protection applies as in the program), types into cells, and
 saves as .xlsx. Usage: python3 lo_rows.py IN.xlsx OUT.xlsx STEPS.json PROFILE_DIR
-STEPS is a list of {"sheet", "op": "insertBefore" | "insertAfter" | "delete" | "type", "row" (1-based),
-"col" (1-based, for type), "text"}. Prints one JSON object: the row count of each sheet touched after each step.
+STEPS is a list of {"sheet", "op": "insertBefore" | "insertAfter" | "delete" | "type" | "read", "row" (1-based),
+"col" (1-based, for type), "text", "range" (for read: "A4:G8", read after LibreOffice recalculates everything)}.
+Prints a JSON list, one entry per step: the sheet's used rows before and after it, or the values read.
 """
 import json
 import os
@@ -57,6 +58,11 @@ def main():
         for step in steps:
             sheet = doc.Sheets.getByName(step['sheet'])
             before = used_rows(sheet)
+            if step['op'] == 'read':
+                doc.calculateAll()
+                values = sheet.getCellRangeByName(step['range']).getDataArray()
+                report.append({'op': 'read', 'values': [list(r) for r in values]})
+                continue
             if step['op'] == 'type':
                 sheet.getCellByPosition(step['col'] - 1, step['row'] - 1).setString(step['text'])
             else:

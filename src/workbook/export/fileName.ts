@@ -64,13 +64,13 @@ function cutToBytes(text: string, bytes: number): string {
 }
 
 /**
- * {部门名称}{年度}年度部门整体支出绩效自评表.xlsx; a blank name or year is left out
+ * {部门名称}{年度}年度部门整体支出绩效自评表.xlsx (or another form's `title`); a blank name or year is left out
  * (2024年度部门整体支出绩效自评表.xlsx, 示例县政务服务中心部门整体支出绩效自评表.xlsx, 部门整体支出绩效自评表.xlsx).
  * A name too long for a file name (over 255 bytes with the rest) is cut at its end.
  */
-export function submissionFileName(dept: string | null | undefined, year: number | string | null | undefined): string {
+export function submissionFileName(dept: string | null | undefined, year: number | string | null | undefined, title: string = SUBMISSION_TITLE): string {
   const y = year === null || year === undefined ? '' : safeFileNamePart(String(year)).replace(/年度?$/, '');
-  const rest = `${y ? `${y}年度` : ''}${SUBMISSION_TITLE}.xlsx`;
+  const rest = `${y ? `${y}年度` : ''}${safeFileNamePart(title)}.xlsx`;
   const name = cutToBytes(safeFileNamePart(dept ?? ''), Math.max(0, MAX_NAME_BYTES - utf8Bytes(rest))).replace(/[\s.]+$/, '');
   return `${name}${rest}`;
 }

@@ -8,3 +8,4 @@ export type { ScoredForm } from './file';
 export { formsSpecOf, withProblems } from './spec';
 export { formWrite, formsValues, formsSyncRecord, formsWriteBack } from './write';
 export type { FormRead, FormWrite, FormsWriteBack, FormsSpec } from '../package/forms';
+export type { AddFormOptions, AddedForm } from './add';

@@ -18,3 +18,5 @@ export { detectFormsScheme, formOutputConflict, formSheetsOf, readForm, readForm
 export type { FormRead, FormsSpec, FormsWriteBack, FormWrite } from './forms';
 export type { NameEdit } from './definedNames';
 export { areaFormula } from './refs';
+export { graftSheets } from './graft';
+export type { GraftOptions, GraftSheet } from './graft';

@@ -336,6 +336,17 @@ export class XlsxPackage {
     return text;
   }
 
+  /** A string of the shared strings table by its index (a cell of type s holds the index). */
+  sharedString(index: number): string | undefined {
+    return this.sharedStrings()?.get(index);
+  }
+
+  /** The styles part's text (xl/styles.xml), or undefined when the package has none. */
+  stylesXml(): string | undefined {
+    const rel = this.workbookRels.find((r) => !r.external && isType(r, 'styles'));
+    return rel ? this.partText(rel.target) : undefined;
+  }
+
   private sharedStrings(): SharedStrings | null {
     if (this.strings === undefined) {
       const rel = this.workbookRels.find((r) => !r.external && isType(r, 'sharedStrings'));

@@ -488,7 +488,7 @@ function stateEdits(xml: string, states: Map<number, SheetState>): Splice[] {
 }
 
 /** The qualified name the workbook uses for a sheet's relationship id (r:id), declaring the namespace where needed. */
-function sheetIdAttr(xml: string, rootTag: string): { name: string; declare: string } {
+export function sheetIdAttr(xml: string, rootTag: string): { name: string; declare: string } {
   const sheets = firstElement(xml, 'sheets');
   if (sheets && !sheets.empty) {
     for (const e of elements(xml, 'sheet', sheets.open, sheets.close)) {
@@ -505,7 +505,7 @@ function sheetIdAttr(xml: string, rootTag: string): { name: string; declare: str
   return { name: 'r:id', declare: ` xmlns:r="${REL_NS}"` };
 }
 
-function insertAt(xml: string, sheets: { start: number; open: number; close: number; end: number; empty: boolean; tag: string }, children: string): Splice {
+export function insertAt(xml: string, sheets: { start: number; open: number; close: number; end: number; empty: boolean; tag: string }, children: string): Splice {
   if (sheets.empty) return { start: sheets.start, end: sheets.end, text: `${sheets.tag.replace(/\s*\/>$/, '>')}${children}</${rootPrefixOf(sheets.tag)}sheets>` };
   return { start: sheets.close, end: sheets.close, text: children };
 }
@@ -515,7 +515,7 @@ function rootPrefixOf(tag: string): string {
   return m?.[1] ?? '';
 }
 
-function appendBeforeClose(xml: string, local: string, children: string): string {
+export function appendBeforeClose(xml: string, local: string, children: string): string {
   const root = rootOf(xml);
   const close = xml.lastIndexOf(`</${root.prefix}${local}>`);
   if (close >= 0) return xml.slice(0, close) + children + xml.slice(close);
@@ -523,12 +523,12 @@ function appendBeforeClose(xml: string, local: string, children: string): string
   throw new PackageError('damaged', '文件结构不完整，无法写入');
 }
 
-function removeRelationship(xml: string, id: string): string {
+export function removeRelationship(xml: string, id: string): string {
   for (const e of elements(xml, 'Relationship')) if (attr(e.tag, 'Id') === id) return xml.slice(0, e.start) + xml.slice(e.end);
   return xml;
 }
 
-function removeOverride(xml: string, part: string): string {
+export function removeOverride(xml: string, part: string): string {
   const key = part.toLowerCase();
   for (const e of elements(xml, 'Override')) if ((attr(e.tag, 'PartName') ?? '').replace(/^\/+/, '').toLowerCase() === key) return xml.slice(0, e.start) + xml.slice(e.end);
   return xml;

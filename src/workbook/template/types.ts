@@ -81,8 +81,11 @@ export type Derive =
 export interface PlanCell {
   address: string;
   style: StyleKey;
-  /** the value; with a formula, the result to cache until the workbook is recalculated */
-  value?: string | number;
+  /**
+   * the value; with a formula, the result to cache until the workbook is recalculated (dates and true/false
+   * only in a plan filled with what an officer typed: the 报送版)
+   */
+  value?: string | number | boolean | Date;
   /** without "="; Office.js needs it prefixed */
   formula?: string;
   /** what the formula computes (every formula cell has one) */

@@ -148,6 +148,11 @@ async function renderSheet(ws: Worksheet, sheet: SheetPlan, plan: TemplatePlan):
   await ws.protect('', { ...sheet.protection });
 }
 
+/** Draws the visible sheets of a plan only: no results sheet, no names (the 报送版 places its names itself). */
+export async function renderSheets(workbook: Workbook, plan: TemplatePlan): Promise<void> {
+  for (const sheet of plan.sheets) await renderSheet(workbook.addWorksheet(sheet.name), sheet, plan);
+}
+
 /**
  * Draws a template plan into a workbook: sheets, styles, merges, validation, protection, print setup, the
  * very hidden results sheet after them, and the workbook-wide names. Returns the sheet-scoped names, which

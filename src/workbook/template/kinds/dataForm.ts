@@ -46,14 +46,15 @@ export const dataForm: SheetRenderer<'data_form'> = (params, ctx) => {
     const cols = block.columns.length;
     if (block.title || cols) {
       b.put(1, row, 'header', { value: block.title }, cols ? 1 : last);
-      block.columns.forEach((c, i) => b.put(2 + i, row, 'header', { value: c }, i === cols - 1 ? last : 2 + i));
+      block.columns.forEach((c, i) => b.put(2 + i, row, 'header', { value: c }));
       b.height(row++, Math.max(LINE, heightFor(Math.max(1, ...block.columns.map((c) => linesFor(c, VALUE_WIDTH))), BODY_SIZE)));
     }
     const texts: { label: string; name: string }[] = [];
     for (const line of block.lines) {
       if ('table' in line) {
         const table = scheme.table(line.table);
-        const rows = ctx.formOptions.rows?.[table.name] ?? line.rows;
+        const given = ctx.formOptions.rows?.[table.name];
+        const rows = given === undefined ? line.rows : submitted ? given : Math.max(line.rows, given);
         const first = row;
         const lastRow = row + Math.max(1, rows) - 1;
         for (let r = first; r <= lastRow; r++) {
@@ -77,7 +78,8 @@ export const dataForm: SheetRenderer<'data_form'> = (params, ctx) => {
       const one = cols === 0;
       line.cells.forEach((cell, i) => {
         const col = 2 + i;
-        const to = one || i === line.cells.length - 1 ? last : col;
+        // (a block of fewer columns than the widest keeps to its own: the rows of a table there are a grid)
+        const to = one ? last : col;
         place(b, cell, col, row, to, texts);
       });
       const label = line.cells.length === 1 && typeof line.cells[0] === 'string' ? scheme.input(line.cells[0]).kind : '';

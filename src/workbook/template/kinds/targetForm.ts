@@ -329,8 +329,9 @@ function tableHeader(b: SheetBuilder, grid: TargetGrid, fields: TableField[], t:
   }
   if (grid.printed.length) b.put(grid.last + 1, row, 'header');
   fields.forEach((f, k) => b.put(grid.fields + k, row, 'header', { value: f.label }));
-  if (grid.score > grid.last) b.put(grid.score, row, 'header', { value: t.score });
-  if (grid.text > grid.last) b.put(grid.text, row, 'header', { value: t.text });
+  const printed = (o: 'score' | 'text') => grid.printed.some((p) => 'output' in p.column && p.column.output === o);
+  if (!printed('score')) b.put(grid.score, row, 'header', { value: t.score });
+  if (!printed('text')) b.put(grid.text, row, 'header', { value: t.text });
 }
 
 /** One row of the table: its fields (with the pre-laid 一级/二级 labels), and the output cells. */
@@ -342,8 +343,9 @@ function tableRow(b: SheetBuilder, grid: TargetGrid, fields: TableField[], row: 
     }
     b.put(grid.last + 1, row, 'label');
     fields.forEach((_, k) => b.put(grid.fields + k, row, 'label'));
-    if (grid.score > grid.last) b.put(grid.score, row, 'label');
-    if (grid.text > grid.last) b.put(grid.text, row, 'label');
+    const printed = (o: 'score' | 'text') => grid.printed.some((p) => 'output' in p.column && p.column.output === o);
+    if (!printed('score')) b.put(grid.score, row, 'label');
+    if (!printed('text')) b.put(grid.text, row, 'label');
     return;
   }
   fields.forEach((f, k) => {
@@ -363,7 +365,8 @@ function tableRow(b: SheetBuilder, grid: TargetGrid, fields: TableField[], row: 
 function prelaid(scheme: Scheme, t: TargetFormSheet['table'], ctx: KindContext): Record<string, string>[] {
   const targets = scheme.targets!;
   const given = ctx.formOptions.rows?.[targets.table];
-  if (given !== undefined) return Array.from({ length: Math.max(1, given + t.spareRows) }, () => ({}));
+  // the 报送版 prints the rows there are; a template filled from data has room for more
+  if (given !== undefined) return Array.from({ length: Math.max(1, ctx.options.submitted ? given : given + t.spareRows) }, () => ({}));
   const rows: Record<string, string>[] = [];
   for (const level of targets.levels) {
     level.groups.forEach((group, g) => {
