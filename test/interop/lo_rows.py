@@ -74,8 +74,11 @@ def main():
             report.append({'op': step['op'], 'row': step['row'], 'before': before, 'after': used_rows(sheet),
                            'protected': sheet.isProtected()})
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop('FilterName', 'Calc MS Excel 2007 XML'),))
-        doc.close(True)
-        print(json.dumps(report))
+        print(json.dumps(report), flush=True)
+        try:
+            doc.close(True)
+        except Exception:
+            pass  # saved already: LibreOffice going away while closing changes nothing
     finally:
         try:
             desktop.terminate()
