@@ -1,10 +1,16 @@
 /** Usage texts, Chinese first, then English; printed by --help (stdout, exit 0). */
 
-export const MAIN_USAGE = `jixiao — 部门整体支出绩效自评：生成模板，给填好的工作簿评分
-jixiao — performance self-evaluation of a department's overall expenditure: templates and scoring
+export const MAIN_USAGE = `jixiao — 绩效自评：生成模板，给填好的工作簿评分
+jixiao — performance self-evaluation forms: templates and scoring
+
+评分方案 Schemes:
+  dept-2013     部门整体支出绩效评价（2013 版评分表，100分共性指标）
+  project-2020  项目支出绩效自评表（一个项目一张表，另有项目自评汇总）
+  dept-2020     部门整体支出绩效自评表（绩效目标表）与基础数据表
 
 用法 Usage:
-  jixiao template -o FILE.xlsx [--scheme dept-2013] [--dept NAME] [--year YYYY] [--unit 元|万元]
+  jixiao template -o FILE.xlsx [--scheme dept-2013] [--projects N] [--dept NAME] [--year YYYY] [--unit 元|万元]
+  jixiao template -o FILE.xlsx --inputs INPUTS.json [--scheme dept-2013]
   jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
   jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
@@ -12,12 +18,12 @@ jixiao — performance self-evaluation of a department's overall expenditure: te
   jixiao --version
 
 命令 Commands:
-  template  生成空白模板：各工作表、命名的输入单元格、数据验证、样式和打印设置
-            write a blank workbook: the scheme's sheets, named input cells, validation, styles, print setup
+  template  生成模板：各工作表、命名的输入单元格、数据验证、样式和打印设置；--inputs 时填入数据并评分
+            write a template: the scheme's sheets, named inputs, validation, styles, print setup; filled with --inputs
   score     读取填好的工作簿（或输入 JSON），计算每项指标的得分、合计和自我评价结论
             score a filled workbook (or a JSON of inputs): every indicator, the total and the grade
-  export    生成报送版：三张表只保留数值、全部锁定，可另附 PDF
-            write the version to submit: the three sheets, values only, locked; optionally a PDF
+  export    生成报送版：各表只保留数值、全部锁定，可另附 PDF
+            write the version to submit: the forms, values only, locked; optionally a PDF
 
 退出状态 Exit status:
   0  评分完成，没有错误                       scored, no error-severity finding
@@ -26,17 +32,27 @@ jixiao — performance self-evaluation of a department's overall expenditure: te
      wrong call, or a file that is not a workbook of a known scheme; nothing was written
 `;
 
-export const TEMPLATE_USAGE = `用法 Usage: jixiao template -o FILE.xlsx [--scheme dept-2013] [--dept NAME] [--year YYYY] [--unit 元|万元]
+export const TEMPLATE_USAGE = `用法 Usage:
+  jixiao template -o FILE.xlsx [--scheme dept-2013] [--projects N] [--dept NAME] [--year YYYY] [--unit 元|万元]
+  jixiao template -o FILE.xlsx --inputs INPUTS.json [--scheme dept-2013]
 
-生成空白模板（基本情况表、评分表、满意度调查），输入单元格已命名并带数据验证，可在 Excel、WPS 或
-LibreOffice 中填写，再用 jixiao score 评分。
-Writes a blank workbook (summary form, scoring table, survey tally) whose input cells are named and
-validated; fill it in Excel, WPS or LibreOffice, then score it with jixiao score.
+生成空白模板，输入单元格已命名并带数据验证，可在 Excel、WPS 或 LibreOffice 中填写，再用 jixiao score 评分：
+  dept-2013     基本情况表、评分表、满意度调查
+  project-2020  每个项目一张项目支出绩效自评表（--projects N，默认 1），另有项目自评汇总
+  dept-2020     部门整体支出绩效自评表、部门整体支出绩效评价基础数据表
+绩效指标表可在表内两行之间插入或删除整行（Excel、WPS、LibreOffice 均可），名称随之伸缩。
+--inputs 读取与 score --inputs 相同的 JSON，生成已填入这些数据（含全部指标行）并评分的模板；
+project-2020 的多个项目写作 { "forms": [ 每个项目一个对象 ] }，工作表以项目名称命名。
+Writes a blank workbook whose input cells are named and validated; fill it in Excel, WPS or LibreOffice, then
+score it with jixiao score. The indicator tables take rows inserted or deleted inside them. With --inputs
+(the JSON of score --inputs; several projects as { "forms": [...] }) the template is written filled and scored.
 
 选项 Options:
   -o, --output FILE.xlsx  输出文件（必填；整体写入，失败时不留下半个文件）
                           the file to write (required; written whole or not at all)
   --scheme ID             评分方案，默认 dept-2013        scoring scheme (default dept-2013)
+  --projects N            项目数（project-2020，1–50）       how many project sheets (project-2020)
+  --inputs INPUTS.json    填入这些数据并评分                fill in these inputs and score them
   --dept NAME             预先填入部门（单位）名称          prefill the unit's name
   --year YYYY             预先填入评价年度（2000–2100）     prefill the year evaluated
   --unit 元|万元          金额单位                          the money unit of all amounts
@@ -49,9 +65,11 @@ export const SCORE_USAGE = `用法 Usage:
 
 读取填好的工作簿（按其中的名称识别评分方案），计算每项指标的得分和计算过程、合计和自我评价结论，
 打印评分表和发现的问题。给出 -o 时把得分、计算过程、合计和结论写入 OUT（原文件不变，除非 OUT 就是原文件）。
+含多个项目的工作簿逐个项目评分；--json 输出 { "scheme", "forms": [每个项目一个对象] }。
 Reads a filled workbook (its defined names tell the scheme), computes every indicator with its calculation
 text, the total and the grade, and prints the table and the findings. With -o the scores, texts, total and
-grade are written into OUT (FILE is left untouched unless OUT is FILE).
+grade are written into OUT (FILE is left untouched unless OUT is FILE). A workbook of several projects is
+scored project by project; --json then prints { "scheme", "forms": [one object per project] }.
 
 --inputs 读取一个 JSON 对象：键为输入名称（如 in_staff_quota），值为数字、文字或 true/false，
 in_survey_answers 为逐份问卷的答案数组。
@@ -71,7 +89,7 @@ numbers, strings or booleans, and in_survey_answers is an array of rows (one per
 
 export const EXPORT_USAGE = `用法 Usage: jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
 
-读取填好（或已评分）的工作簿，重新评分，生成报送版：基本情况表、评分表、满意度调查三张表，公式全部
+读取填好（或已评分）的工作簿，重新评分，生成报送版。dept-2013：基本情况表、评分表、满意度调查三张表，公式全部
 换成数值，不含辅助工作表和加载项设置，所有单元格锁定、工作表保护（无密码），保留打印设置（A4，评分表
 横向，按页宽缩放，每页重复标题行）和名称（报送版仍可用 jixiao score 复核）。
 有错误时不生成，列出错误（退出状态 1）；加 --force 仍然生成，并在基本情况表顶部和每页页眉注明
@@ -83,7 +101,13 @@ the defined names kept (jixiao score can re-check it). With error findings nothi
 errors are listed (exit 1); --force writes it anyway, marked incomplete at the top of 基本情况表 and in
 every page header.
 
-默认文件名 Default file name: {部门名称}{年度}年度部门整体支出绩效自评表.xlsx
+project-2020、dept-2020：按全国通用格式打印（指标性质和度量单位并入年度指标值，如 ≥95%），同样只保留数值、
+全部锁定，保留名称（可再评分），不含辅助工作表。
+project-2020 and dept-2020: the national printed layout (指标性质 and 度量单位 folded into 年度指标值, ≥95%),
+values only, locked, names kept, no helper sheets.
+
+默认文件名 Default file name: {部门名称}{年度}年度部门整体支出绩效自评表.xlsx；
+  项目：{项目名称}{年度}年度项目支出绩效自评表.xlsx（一个项目），{主管部门}{年度}年度项目支出绩效自评表.xlsx（多个项目）
 
 选项 Options:
   -o, --output OUT.xlsx|DIR  输出文件；给出文件夹（或省略，即当前文件夹）时用默认文件名

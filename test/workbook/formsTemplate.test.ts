@@ -124,7 +124,7 @@ describe('filled from data', () => {
     const { bytes, scored } = await filledTemplateFile(project, [projectExample()], { year: 2024 });
     expect(scored.map((f) => [f.sheet, plain(f.evaluation.total), f.evaluation.grade])).toEqual([['政务数据共享平台运维', '92.96', '优']]);
     const again = FormsFile.open(bytes).score(project);
-    expect(again[0].cells.in_indicators).toEqual({ sheet: '政务数据共享平台运维', address: 'A16' });
+    expect(again[0].cells?.in_indicators).toEqual({ sheet: '政务数据共享平台运维', address: 'A16' });
     expect((again[0].values.in_indicators as unknown[]).length).toBe(9 + 4);
     expect(again[0].evaluation.indicators.map((i) => i.score?.toNumber())).toEqual([15, 10, 9.97, 3.75, 10, 7, 8, 10, 10]);
     // the row outputs are in the rows they belong to

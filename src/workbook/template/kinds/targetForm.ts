@@ -216,7 +216,7 @@ export const targetForm: SheetRenderer<'target_form'> = (params, ctx) => {
     b.height(row++, LINE);
     for (const item of breakdown.fields) {
       const input = scheme.input(inputOf(item));
-      b.put(1, row, 'label', { value: `　${typeof item === 'string' ? input.label : item.label}` }, grid.label);
+      b.put(1, row, 'label', { value: `\u3000${typeof item === 'string' ? input.label : item.label}` }, grid.label);
       b.put(initial[0], row, 'center', {}, initial[1]);
       b.input(input, full[0], row, 'input', undefined, full[1]);
       b.put(spent[0], row, 'center', {}, score[1]);
