@@ -158,3 +158,18 @@ test('dept-2020: the 自评表 and the 基础数据表, named after the departme
   const after = JSON.parse((await jixiao(['score', path.join('d20', name), '--json'], dir)).stdout);
   expect([after.total, after.grade, after.indicators.length]).toEqual([before.total, before.grade, before.indicators.length]);
 });
+
+test('--pdf: the 报送版 of two projects printed on A4 landscape through LibreOffice', async () => {
+  await workbook('pdf.xlsx', threeProjects().slice(0, 2));
+  const r = await jixiao(['export', 'pdf.xlsx', '-o', '报送.xlsx', '--pdf'], dir);
+  expect(r.code).toBe(0);
+  const pdf = fs.readFileSync(path.join(dir, '报送.pdf')).toString('latin1');
+  const sizes = pdf
+    .split(/\/Type\s*\/Page(?![s\w])/)
+    .slice(1)
+    .map((p) => /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(p)!)
+    .map((m) => [Math.round(Number(m[3]) - Number(m[1])), Math.round(Number(m[4]) - Number(m[2]))]);
+  // every page A4 landscape (fit to width, as many pages down as the rows need); at least one per sheet
+  expect(sizes.length).toBeGreaterThanOrEqual(3);
+  for (const size of sizes) expect(size).toEqual([842, 595]);
+});
