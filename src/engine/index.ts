@@ -12,6 +12,7 @@ export {
   resolvedShipped,
   checkSchemeData,
   schemeFromData,
+  resolvedScheme,
 } from './schemes';
 export * from './overrides';
 export { evaluate, gradeOf, scoreText } from './evaluate';

@@ -1,8 +1,10 @@
 import dept2013 from '../../templates/dept-2013.json';
 import dept2020 from '../../templates/dept-2020.json';
 import project2020 from '../../templates/project-2020.json';
+import { canonicalJson } from './overrides/canonical';
+import { sha256Hex } from './overrides/sha256';
 import { checkScheme, ResolvedScheme, SchemeCheck, SchemeFileError, SchemeLibrary } from './overrides/validate';
-import { Scheme, SchemeError } from './scheme';
+import { loadScheme, Scheme, SchemeError } from './scheme';
 
 /** The schemes shipped with the product, by id. Loaded (and validated) on first use. */
 const shipped: Record<string, unknown> = { 'dept-2013': dept2013, 'project-2020': project2020, 'dept-2020': dept2020 };
@@ -39,18 +41,36 @@ export function shippedSchemeData(id: string): unknown {
 const resolvedById = new Map<string, ResolvedScheme>();
 /** every scheme resolved so far by content hash: the same content is the same Scheme object */
 const byHash = new Map<string, ResolvedScheme>();
+/** and by the Scheme object, for what needs a scheme's JSON or hash where it has only the scheme */
+const byScheme = new WeakMap<Scheme, ResolvedScheme>();
 
-/** A shipped scheme with its canonical JSON and content hash; checked like any scheme file. */
+function remember(resolved: ResolvedScheme): void {
+  byHash.set(resolved.hash, resolved);
+  byScheme.set(resolved.scheme, resolved);
+}
+
+/**
+ * The canonical JSON and content hash of a scheme got from getScheme, resolvedShipped, checkSchemeData or
+ * schemeFromData (undefined for one loaded otherwise, e.g. by loadScheme itself).
+ */
+export function resolvedScheme(scheme: Scheme): ResolvedScheme | undefined {
+  return byScheme.get(scheme);
+}
+
+/**
+ * A shipped scheme with its canonical JSON and content hash. Loaded by loadScheme alone, which keeps the
+ * checks of scheme files (and their Chinese texts) out of the pane's start; the shipped schemes pass those
+ * checks too, which a test makes sure of.
+ */
 export function resolvedShipped(id: string = DEFAULT_SCHEME): ResolvedScheme {
   let resolved = resolvedById.get(id);
   if (!resolved) {
-    const data = shippedLibrary.data(id);
+    const data = shippedLibrary.data(id) as Record<string, unknown> | undefined;
     if (data === undefined) throw new SchemeError(`未知的评分方案“${id}”（可用：${allSchemeIds().join('、')}）`);
-    const check = checkScheme(data, { library: shippedLibrary, shipped: true });
-    if (!check.resolved) throw new SchemeFileError(check.problems);
-    resolved = check.resolved;
+    const json = canonicalJson(data);
+    resolved = { scheme: loadScheme(data), data, json, hash: sha256Hex(json), warnings: [] };
     resolvedById.set(id, resolved);
-    byHash.set(resolved.hash, resolved);
+    remember(resolved);
   }
   return resolved;
 }
@@ -70,7 +90,7 @@ export function checkSchemeData(data: unknown): SchemeCheck {
   if (!check.resolved) return check;
   const seen = byHash.get(check.resolved.hash);
   if (seen) return { ...check, resolved: { ...seen, base: check.resolved.base, warnings: check.resolved.warnings } };
-  byHash.set(check.resolved.hash, check.resolved);
+  remember(check.resolved);
   return check;
 }
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { checkSchemeData, getScheme } from '../../src/engine';
+import { checkSchemeData, getScheme, schemeIds } from '../../src/engine';
 import type { RawValue } from '../../src/engine';
 import { XlsxWorkbook } from '../../src/workbook/xlsx';
 import { BIN, ensureDist, EXAMPLE, exampleInputs, expectUsageFailure, jixiao, listFiles, ROOT, tempDir } from './helpers';
@@ -193,12 +193,14 @@ describe('jixiao scheme list', () => {
     fs.copyFileSync(path.join(ROOT, 'templates/scheme.schema.json'), path.join(dir, 'schemes/scheme.schema.json'));
     put('schemes/说明.txt', '不是方案');
     const r = await jixiao(['scheme', 'list'], dir);
+    // whether a shipped scheme makes templates yet is the workbook layer's list
+    const use = (id: string) => (schemeIds().includes(id) ? '可生成模板' : '可用 --inputs 评分');
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')).toEqual([
       '内置评分方案：',
-      '  dept-2013     1.0.0  部门整体支出绩效评价指标评分表  可生成模板',
-      '  project-2020  1.0.0  项目支出绩效自评表              可用 --inputs 评分',
-      '  dept-2020     1.0.0  部门整体支出绩效自评表          可用 --inputs 评分',
+      `  dept-2013     1.0.0  部门整体支出绩效评价指标评分表  ${use('dept-2013')}`,
+      `  project-2020  1.0.0  项目支出绩效自评表              ${use('project-2020')}`,
+      `  dept-2020     1.0.0  部门整体支出绩效自评表          ${use('dept-2020')}`,
       '',
       `本地评分方案（schemes${path.sep}）：`,
       `  （无效）                  5处问题                                               ${path.join('schemes', '有误.json')}`,
@@ -209,11 +211,9 @@ describe('jixiao scheme list', () => {
     ]);
     const j = await jixiao(['scheme', 'list', '--json'], dir);
     const out = JSON.parse(j.stdout);
-    expect(out.shipped.map((s: { id: string; templates: boolean }) => [s.id, s.templates])).toEqual([
-      ['dept-2013', true],
-      ['project-2020', false],
-      ['dept-2020', false],
-    ]);
+    expect(out.shipped.map((s: { id: string; templates: boolean }) => [s.id, s.templates])).toEqual(
+      ['dept-2013', 'project-2020', 'dept-2020'].map((id) => [id, schemeIds().includes(id)]),
+    );
     expect(out.found.map((f: { file: string; valid: boolean; id: string | null }) => [path.basename(f.file), f.valid, f.id])).toEqual([
       ['有误.json', false, null],
       ['示例县.json', true, 'dept-2013-示例县'],

@@ -11,6 +11,7 @@ import {
   getScheme,
   jsonLines,
   lineOf,
+  resolvedScheme,
   resolvedShipped,
   schemeFromData,
   SchemeError,
@@ -284,6 +285,7 @@ describe('a broken override is refused with every problem, its place and fix', (
     expect(head[2].fix).toMatch(/^是否想写“weights”？/);
     expect(only({ weights: { a: 1 } })).toMatchObject({ path: 'extends', message: '这是覆盖文件（有 weights、params 或 wording），但没有写明基于哪个内置方案' });
     expect(only([1, 2])).toMatchObject({ path: '$', message: '评分方案文件应为一个 JSON 对象 { … }' });
+    expect(only(JSON.parse('{"extends":"dept-2013","id":"x","version":"1","__proto__":{"weights":{}}}'))).toMatchObject({ path: '__proto__', message: '不认识的键“__proto__”' });
   });
 
   test('target parameters on a scheme without a target table, and broken target parameters', () => {
@@ -355,6 +357,15 @@ describe('warnings: accepted, but the printed wording still states the old numbe
 });
 
 describe('a whole scheme file', () => {
+  test('every shipped scheme passes the checks of scheme files, to the hash it is shipped with', () => {
+    for (const id of shippedLibrary.ids()) {
+      const check = checkScheme(shippedLibrary.data(id), { library: shippedLibrary, allowShippedId: true });
+      expect([id, check.problems]).toEqual([id, []]);
+      expect(check.resolved!.hash).toBe(resolvedShipped(id).hash);
+      expect(check.resolved!.scheme.indicators).toEqual(getScheme(id).indicators);
+    }
+  });
+
   test('a shipped scheme’s own JSON is accepted and is that scheme (same object, same hash)', () => {
     const check = checkSchemeData(copy(dept2013));
     expect(check.problems).toEqual([]);
@@ -431,6 +442,23 @@ describe('canonical JSON and the content hash', () => {
     expect(again.resolved!.json).toBe(a.json);
     expect(again.resolved!.scheme.grades).toEqual(a.scheme.grades);
     expect(again.resolved!.scheme.indicators).toEqual(a.scheme.indicators);
+  });
+
+  test('a Scheme’s own JSON and hash, from the Scheme object (what a template made from it needs)', () => {
+    expect(resolvedScheme(getScheme('dept-2013'))).toBe(resolvedShipped('dept-2013'));
+    const r = schemeFromData(REGIONAL);
+    expect(resolvedScheme(r.scheme)!.hash).toBe(r.hash);
+  });
+
+  test('a carried copy of an earlier version of a shipped scheme: its shipped id allowed on request only', () => {
+    const earlier = copy(dept2013) as Json;
+    earlier.version = '0.9.0';
+    earlier.indicators[2].rule.perPoint = 0.5;
+    expect(only(earlier).path).toBe('id');
+    const check = checkScheme(earlier, { library: shippedLibrary, allowShippedId: true });
+    expect(check.problems).toEqual([]);
+    expect(check.resolved!.scheme.id).toBe('dept-2013');
+    expect(check.resolved!.hash).not.toBe(resolvedShipped('dept-2013').hash);
   });
 
   test('the same content is the same Scheme object; shipped schemes keep getScheme’s behaviour', () => {

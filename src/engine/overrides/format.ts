@@ -63,7 +63,8 @@ export function withoutComments(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutComments);
   if (typeof value !== 'object' || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) if (!k.startsWith('$')) out[k] = withoutComments(v);
+  // defined, not assigned: a key "__proto__" stays a key (and is then refused as unknown)
+  for (const [k, v] of Object.entries(value)) if (!k.startsWith('$')) Object.defineProperty(out, k, { value: withoutComments(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 

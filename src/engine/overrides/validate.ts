@@ -48,8 +48,11 @@ export interface SchemeCheck {
 
 export interface CheckOptions {
   library: SchemeLibrary;
-  /** the data is the shipped scheme of its id (its id is then its own) */
-  shipped?: boolean;
+  /**
+   * A whole scheme may have a shipped scheme's id: the shipped scheme itself, or one a workbook carries that
+   * was made with an earlier version of it. Files a bureau writes may not (their ids would shadow shipped ones).
+   */
+  allowShippedId?: boolean;
 }
 
 /** Every problem of a scheme or override file's data, and the scheme when there is none. Never throws. */
@@ -89,7 +92,7 @@ function checkWhole(data: Json, options: CheckOptions): SchemeCheck {
   if (!parsed.success) return { kind: 'scheme', problems: structureProblems(parsed.error, samePlace, schemeFileSchemas.scheme) };
   const s = parsed.data as SchemeData;
   const problems = semanticProblems(s, samePlace);
-  if (!options.shipped) problems.push(...shadowing(s.id, data, ['id'], options.library));
+  if (!options.allowShippedId) problems.push(...shadowing(s.id, data, ['id'], options.library));
   return finish('scheme', data, s, problems, samePlace);
 }
 
