@@ -37,6 +37,7 @@ export function checkSchemeFile(file: FilePath): SchemeFileCheck {
   try {
     data = JSON.parse(text);
   } catch (err) {
+    if (err instanceof RangeError) return { kind: 'scheme', file, problems: [tooDeep], lines: [undefined] };
     const where = jsonSyntaxProblem((err as Error).message, text);
     const line = /^第(\d+)行/.exec(where);
     const p: SchemeProblem = {
@@ -48,9 +49,12 @@ export function checkSchemeFile(file: FilePath): SchemeFileCheck {
     return { kind: 'scheme', file, problems: [p], lines: [line ? Number(line[1]) : undefined] };
   }
   const check = checkSchemeData(data);
-  const at = jsonLines(text);
+  // a text deep enough to be refused is not walked for its lines
+  const at = check.problems.some((p) => p.path === '$') ? new Map<string, number>() : jsonLines(text);
   return { ...check, file, lines: check.problems.map((p) => lineOf(at, p.path)) };
 }
+
+const tooDeep: SchemeProblem = { severity: 'error', path: '$', message: '结构嵌套过深，不是评分方案文件', fix: '参照 jixiao scheme new 生成的文件书写' };
 
 /** 第7行 weights.x：…。改法：… */
 export function problemText(p: SchemeProblem, line: number | undefined): string {

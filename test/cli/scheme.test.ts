@@ -137,6 +137,13 @@ describe('a broken override is refused naming what is wrong', () => {
     expectUsageFailure(await jixiao(['score', '--inputs', EXAMPLE, '--scheme', '坏.json'], dir), /有1处问题，不能使用：①第4行 文件顶层：不是有效的 JSON/);
   });
 
+  test('a file nested far too deep for a scheme: exit 1, not a crash', async () => {
+    put('深.json', `{"extends":"dept-2013","id":"x","version":"1","weights":${'['.repeat(500000)}${']'.repeat(500000)}}`);
+    const r = await jixiao(['scheme', 'check', '深.json'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^深\.json：有1处问题，不能使用：\n {2}1\. 文件顶层：结构嵌套(超过64层|过深)，不是评分方案文件/);
+  });
+
   test('several files: each checked, exit 1 when any has a problem', async () => {
     const r = await jixiao(['scheme', 'check', REGIONAL, BROKEN, '--json']);
     expect(r.code).toBe(1);

@@ -286,6 +286,9 @@ describe('a broken override is refused with every problem, its place and fix', (
     expect(only({ weights: { a: 1 } })).toMatchObject({ path: 'extends', message: '这是覆盖文件（有 weights、params 或 wording），但没有写明基于哪个内置方案' });
     expect(only([1, 2])).toMatchObject({ path: '$', message: '评分方案文件应为一个 JSON 对象 { … }' });
     expect(only(JSON.parse('{"extends":"dept-2013","id":"x","version":"1","__proto__":{"weights":{}}}'))).toMatchObject({ path: '__proto__', message: '不认识的键“__proto__”' });
+    let deep: unknown = 1;
+    for (let k = 0; k < 100000; k++) deep = [deep];
+    expect(only({ ...override({}), weights: deep })).toMatchObject({ path: '$', message: '结构嵌套超过64层，不是评分方案文件' });
   });
 
   test('target parameters on a scheme without a target table, and broken target parameters', () => {

@@ -60,8 +60,26 @@ export function checkScheme(input: unknown, options: CheckOptions): SchemeCheck 
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { kind: 'scheme', problems: [problem([], '评分方案文件应为一个 JSON 对象 { … }', '参照 jixiao scheme new 生成的文件书写')] };
   }
+  if (deeperThan(input, MAX_DEPTH)) {
+    return { kind: 'scheme', problems: [problem([], `结构嵌套超过${MAX_DEPTH}层，不是评分方案文件`, '参照 jixiao scheme new 生成的文件书写')] };
+  }
   const data = withoutComments(input) as Json;
   return isOverride(data) ? checkOverride(data, options) : checkWhole(data, options);
+}
+
+/** A scheme nests a few levels; a file nesting far deeper is not one (and would exhaust the stack of the checks). */
+const MAX_DEPTH = 64;
+
+/** Whether a value nests deeper than `max`, found without recursion. */
+export function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** The scheme of a file's data, or SchemeFileError listing every problem. */
