@@ -82,11 +82,12 @@ export function getScheme(id: string = DEFAULT_SCHEME): Scheme {
 /**
  * Checks the data of a scheme file (an override of a shipped scheme, or a whole scheme) and resolves it when it
  * has no error. Content already seen resolves to the same Scheme object (a shipped scheme's file to the shipped
- * scheme), so that what is worked out per scheme is worked out once.
+ * scheme), so that what is worked out per scheme is worked out once. `allowShippedId`: see CheckOptions (a scheme a
+ * workbook carries may be an earlier version of a shipped one).
  */
-export function checkSchemeData(data: unknown): SchemeCheck {
+export function checkSchemeData(data: unknown, options: { allowShippedId?: boolean } = {}): SchemeCheck {
   for (const id of allSchemeIds()) resolvedShipped(id);
-  const check = checkScheme(data, { library: shippedLibrary });
+  const check = checkScheme(data, { library: shippedLibrary, allowShippedId: options.allowShippedId });
   if (!check.resolved) return check;
   const seen = byHash.get(check.resolved.hash);
   if (seen) return { ...check, resolved: { ...seen, base: check.resolved.base, warnings: check.resolved.warnings } };
