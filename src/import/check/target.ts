@@ -1,0 +1,153 @@
+/**
+ * A hand-made target table rescored by the engine from what it states: every row and the execution rate, the
+ * unit's own 执行率, 得分 and row scores compared (self_score_mismatch), the weights against 90 and per 一级指标, the
+ * 总分 against the scores written (total_mismatch) and the recomputation (self_score_mismatch), the grade word
+ * against the total (grade_mismatch).
+ */
+import { evaluate, getScheme, gradeOf, inputsFromJson, plain, toJson, type EvaluationJson } from '../../engine';
+import { Decimal, round2 } from '../../engine/decimal';
+import type { CellRef, Finding, RawValue } from '../../engine/types';
+import type { TargetTable } from '../recognise';
+import { differs, finding, gradeFinding, overWeight, shortName, totalFinding } from './findings';
+
+/** The engine's findings that speak of what the file states; the others (a column the form does not have, a name left blank) are not slips. */
+const KEPT = new Set(['self_score_mismatch', 'weight_total', 'level_weight', 'over_budget', 'out_of_band', 'sum_mismatch']);
+
+export interface RowCheck {
+  /** r1, r2 … as the engine numbers the rows it scores */
+  id: string;
+  name: string;
+  /** the cell of its score as written (or of its name) */
+  cell: string;
+  weight: number | null;
+  typed: number | null;
+  computed: number | null;
+  /** the calculation text, or why it could not be scored */
+  text: string;
+}
+
+export interface TargetCheck {
+  issues: Finding[];
+  total: number | null;
+  grade: string | null;
+  rows: RowCheck[];
+  execution: RowCheck | null;
+  evaluation: EvaluationJson;
+}
+
+export function checkTarget(table: TargetTable, extra: { inputs: Record<string, unknown>; cells: Record<string, string> } = { inputs: {}, cells: {} }): TargetCheck {
+  const scheme = getScheme(table.scheme);
+  const data = { ...extra.inputs, ...table.inputs };
+  const cellNames = { ...extra.cells, ...table.cells };
+  const { values } = inputsFromJson(scheme, data);
+  const cells: Record<string, CellRef> = {};
+  for (const [name, cell] of Object.entries(cellNames)) {
+    const bang = cell.lastIndexOf('!');
+    if (bang > 0) cells[name] = { sheet: cell.slice(0, bang), address: cell.slice(bang + 1) };
+  }
+  const e = evaluate(scheme, { values, cells });
+  const records = (table.inputs.in_indicators ?? []) as Record<string, RawValue>[];
+
+  // the engine names a row's cell in_indicators[r].field: the cell it is in the file
+  const place = (r: number, field: string): string | undefined => {
+    const row = table.rows[r];
+    return row?.[field as keyof typeof row]?.cell ?? row?.name?.cell;
+  };
+  const issues: Finding[] = [];
+  for (const f of e.issues) {
+    if (!KEPT.has(f.code)) continue;
+    const named: string[] = [...(f.cells ?? [])];
+    const message = f.message.replace(/in_indicators\[(\d+)\]\.(\w+)/g, (whole, r: string, field: string) => {
+      const cell = place(Number(r), field);
+      if (!cell) return whole;
+      named.push(cell);
+      return cell;
+    });
+    let cellsOf = named;
+    if (f.code === 'weight_total' || f.code === 'level_weight') {
+      const level = f.code === 'level_weight' ? /^(\S+?)各行分值合计/.exec(f.message)?.[1] : undefined;
+      cellsOf = e.indicators.filter((i) => i.row !== undefined && (!level || i.level1 === level)).map((i) => place(i.row!, 'weight')).filter((c): c is string => !!c);
+    }
+    issues.push({ ...f, message, cells: [...new Set(cellsOf)] });
+  }
+
+  const rows: RowCheck[] = e.indicators.map((ind) => {
+    const r = ind.row ?? -1;
+    const typed = scoreOf(records[r]?.score);
+    return {
+      id: ind.id,
+      name: ind.name,
+      cell: place(r, 'score') ?? place(r, 'name') ?? '',
+      weight: ind.weight.isZero() ? null : ind.weight.toNumber(),
+      typed: typed === null ? null : typed.toNumber(),
+      computed: ind.score === null ? null : ind.score.toNumber(),
+      text: ind.text,
+    };
+  });
+  // a score written above its 分值 where the engine could not score the row to compare
+  e.indicators.forEach((ind, k) => {
+    if (ind.score !== null) return;
+    const row = table.rows[ind.row ?? -1];
+    const typed = rows[k].typed;
+    if (typed === null || !row?.score) return;
+    const f = overWeight(shortName(ind.name), { ...row.score, value: typed }, ind.weight.isZero() ? null : ind.weight);
+    if (f) issues.push({ ...f, indicator: ind.id });
+  });
+
+  const x = e.execution;
+  const execTyped = scoreOf(data.in_fund_score_self as RawValue);
+  const execution: RowCheck | null = x
+    ? {
+        id: x.id,
+        name: x.name,
+        cell: cellNames.in_fund_score_self ?? cellNames.in_fund_spent ?? '',
+        weight: x.weight.toNumber(),
+        typed: execTyped === null ? null : execTyped.toNumber(),
+        computed: x.score === null ? null : x.score.toNumber(),
+        text: x.text,
+      }
+    : null;
+
+  // the total: the execution score and each row's score, computed where the row states enough, else as written
+  let total: Decimal | null = x?.score ?? null;
+  for (const row of rows) {
+    const s = row.computed ?? row.typed;
+    if (total === null || s === null) {
+      total = null;
+      break;
+    }
+    total = total.plus(s);
+  }
+  if (!rows.length) total = null;
+  if (total !== null) total = round2(Decimal.min(total, new Decimal(scheme.maxTotal)));
+  const shownTotal = table.total;
+  if (shownTotal && total !== null && differs(shownTotal.value, total)) {
+    issues.push(finding('warning', 'self_score_mismatch', `总分（${shownTotal.cell}）填写为${plain(new Decimal(shownTotal.value))}分，计算总分为${plain(total)}分`, [shownTotal.cell], ['in_total_self']));
+  }
+  // the scores written, added up, against the 总分 written
+  // (a score written above its 分值 is a slip already said, and makes the sum say nothing more)
+  const sane = rows.every((r) => r.typed !== null && (r.weight === null || r.typed <= r.weight)) && execTyped !== null && !(x && execTyped.gt(x.weight));
+  if (shownTotal && sane && rows.length) {
+    const parts = [{ value: execTyped!, label: x?.name ?? '' }, ...rows.map((r) => ({ value: new Decimal(r.typed!), label: r.name }))];
+    const f = totalFinding(parts, shownTotal, '总分');
+    if (f) issues.push(f);
+  }
+  const g = gradeFinding(scheme, table.grade, shownTotal ? shownTotal.value : total === null ? null : total.toNumber(), shownTotal ? '所写总分为' : '计算总分为');
+  if (g) issues.push(g);
+  return {
+    issues,
+    total: total === null ? null : total.toNumber(),
+    grade: total === null ? null : gradeOf(scheme, total),
+    rows,
+    execution,
+    evaluation: toJson(e),
+  };
+}
+
+/** A score as written (a number, or a text such as 10分), or null. */
+function scoreOf(raw: RawValue | undefined): Decimal | null {
+  if (typeof raw === 'number') return Number.isFinite(raw) ? new Decimal(raw) : null;
+  if (typeof raw !== 'string') return null;
+  const m = /^\s*([+-]?\d+(?:\.\d+)?)\s*分?\s*$/.exec(raw.normalize('NFKC'));
+  return m ? new Decimal(m[1]) : null;
+}
