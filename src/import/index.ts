@@ -14,7 +14,7 @@ import { checkGrids, type HandmadeReport } from './report';
 
 export { claimFindings, findClaims, readExpression } from './claims';
 export type { ArithmeticClaim, ClaimOperand, ClaimVerdict } from './claims';
-export { GridView, cellName, gridsOfDocx, gridsOfXlsx, rangeName } from './grid';
+export { GridView, cellName, formatNumber, gridsOfDocx, gridsOfXlsx, rangeName } from './grid';
 export type { Grid, GridCell, GridSource, Merge } from './grid';
 export { recogniseGrids } from './recognise';
 export type {

@@ -156,9 +156,6 @@ function scoringForm(table: ScoringTable | null, summary: SummaryTable | null, v
     const g = gradeFinding(scheme, summary.grade, total, summary.total || shownTotal ? '所写总分为' : '计算总分为');
     if (g && !(table?.grade && table.grade.cell === summary.grade?.cell)) issues.push(g);
   }
-  if (table?.total && check?.total !== null && check?.total !== undefined && differs(table.total.value, check.total) && check.rows.some((r) => r.computed !== null && r.typed !== null && differs(r.computed, r.typed))) {
-    issues.push(finding('warning', 'self_score_mismatch', `合计（${table.total.cell}）填写为${plain(new Decimal(table.total.value))}分，按各指标规则计算为${plain(new Decimal(check.total))}分`, [table.total.cell]));
-  }
   const grade = table?.grade ?? summary?.grade ?? null;
   return {
     scheme: 'dept-2013',

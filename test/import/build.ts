@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 
 /** A cell: a text, a number, a number with its display format ({ v: 0.9473, fmt: '0%' }), or blank. */
-export type Cell = string | number | null | { v: number; fmt: string } | { formula: string; result: number; fmt?: string };
+export type Cell = string | number | boolean | null | { v: number; fmt: string } | { formula: string; result: number; fmt?: string };
 
 export interface TableSpec {
   rows: Cell[][];

@@ -49,12 +49,24 @@ export function gradeFinding(scheme: Scheme, grade: LocatedGrade | null, total: 
   return finding('warning', 'grade_mismatch', `${grade.cell}：等级写作“${grade.word}”，而${totalWhere}${plain(new Decimal(total))}分，应为“${expected}”`, [grade.cell]);
 }
 
-/** total_mismatch when the scores written do not add up to the total written. */
-export function totalFinding(parts: { value: Decimal; label: string }[], total: LocatedNumber | null, what: string): Finding | null {
-  if (!total || !parts.length) return null;
-  const sum = parts.reduce((s, p) => s.plus(p.value), new Decimal(0));
-  if (!differs(sum, total.value)) return null;
-  return finding('warning', 'total_mismatch', `${total.cell}：${what}写作${plain(new Decimal(total.value))}分，而${parts.length > 1 ? '各项得分合计' : '得分'}为${plain(sum)}分`, [total.cell]);
+/**
+ * The 合计/总分 written, checked: total_mismatch when the scores written do not add up to it (saying what the rules
+ * give, where that differs), else self_score_mismatch when the recomputation differs from it. One finding per total.
+ */
+export function totalFindings(typed: Decimal[] | null, total: LocatedNumber | null, computed: Decimal | null, what: string, inputs: string[] = []): Finding[] {
+  if (!total) return [];
+  const written = new Decimal(total.value);
+  if (typed && typed.length) {
+    const sum = typed.reduce((s, p) => s.plus(p), new Decimal(0));
+    if (differs(sum, written)) {
+      const rule = computed !== null && differs(computed, sum) && differs(computed, written) ? `，按规则计算为${plain(computed)}分` : '';
+      return [finding('warning', 'total_mismatch', `${what}（${total.cell}）写作${plain(written)}分，而各项得分合计为${plain(sum)}分${rule}`, [total.cell], inputs)];
+    }
+  }
+  if (computed !== null && differs(written, computed)) {
+    return [finding('warning', 'self_score_mismatch', `${what}（${total.cell}）填写为${plain(written)}分，计算${what}为${plain(computed)}分`, [total.cell], inputs)];
+  }
+  return [];
 }
 
 /** A score written above its row's 分值 (得分 100 in a row worth 10). */

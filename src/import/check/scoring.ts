@@ -7,7 +7,7 @@ import { getScheme, gradeOf, plain } from '../../engine';
 import { Decimal, round2 } from '../../engine/decimal';
 import type { Finding } from '../../engine/types';
 import type { ScoringTable } from '../recognise';
-import { differs, finding, gradeFinding, overWeight, shortName, totalFinding } from './findings';
+import { differs, finding, gradeFinding, overWeight, shortName, totalFindings } from './findings';
 import { statedScore } from './rules2013';
 import type { RowCheck } from './target';
 
@@ -85,12 +85,7 @@ export function checkScoring(table: ScoringTable): ScoringCheck {
     }
   }
 
-  // the 合计 written against the scores written, and the recomputation where every row has a score
-  const typedAll = rows.every((r) => r.typed !== null);
-  if (typedAll) {
-    const f = totalFinding(rows.map((r) => ({ value: new Decimal(r.typed!), label: r.name })), table.total, '合计');
-    if (f) issues.push(f);
-  }
+  // the 合计 written against the scores written, and against the recomputation where every row has a score
   let total: Decimal | null = rows.length ? new Decimal(0) : null;
   for (const r of rows) {
     const s = r.computed ?? r.typed;
@@ -101,6 +96,8 @@ export function checkScoring(table: ScoringTable): ScoringCheck {
     total = total.plus(s);
   }
   if (total !== null) total = round2(total);
+  const typed = rows.length && rows.every((r) => r.typed !== null) ? rows.map((r) => new Decimal(r.typed!)) : null;
+  issues.push(...totalFindings(typed, table.total, total, '合计'));
   const g = gradeFinding(scheme, table.grade, table.total ? table.total.value : total === null ? null : total.toNumber(), table.total ? '所写合计为' : '计算合计为');
   if (g) issues.push(g);
   return { issues, total: total === null ? null : total.toNumber(), grade: total === null ? null : gradeOf(scheme, total), rows, inputs, cells };

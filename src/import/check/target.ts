@@ -8,7 +8,7 @@ import { evaluate, getScheme, gradeOf, inputsFromJson, plain, toJson, type Evalu
 import { Decimal, round2 } from '../../engine/decimal';
 import type { CellRef, Finding, RawValue } from '../../engine/types';
 import type { TargetTable } from '../recognise';
-import { differs, finding, gradeFinding, overWeight, shortName, totalFinding } from './findings';
+import { gradeFinding, overWeight, shortName, totalFindings } from './findings';
 
 /** The engine's findings that speak of what the file states; the others (a column the form does not have, a name left blank) are not slips. */
 const KEPT = new Set(['self_score_mismatch', 'weight_total', 'level_weight', 'over_budget', 'out_of_band', 'sum_mismatch']);
@@ -121,17 +121,11 @@ export function checkTarget(table: TargetTable, extra: { inputs: Record<string, 
   if (!rows.length) total = null;
   if (total !== null) total = round2(Decimal.min(total, new Decimal(scheme.maxTotal)));
   const shownTotal = table.total;
-  if (shownTotal && total !== null && differs(shownTotal.value, total)) {
-    issues.push(finding('warning', 'self_score_mismatch', `总分（${shownTotal.cell}）填写为${plain(new Decimal(shownTotal.value))}分，计算总分为${plain(total)}分`, [shownTotal.cell], ['in_total_self']));
-  }
-  // the scores written, added up, against the 总分 written
-  // (a score written above its 分值 is a slip already said, and makes the sum say nothing more)
-  const sane = rows.every((r) => r.typed !== null && (r.weight === null || r.typed <= r.weight)) && execTyped !== null && !(x && execTyped.gt(x.weight));
-  if (shownTotal && sane && rows.length) {
-    const parts = [{ value: execTyped!, label: x?.name ?? '' }, ...rows.map((r) => ({ value: new Decimal(r.typed!), label: r.name }))];
-    const f = totalFinding(parts, shownTotal, '总分');
-    if (f) issues.push(f);
-  }
+  // the scores written, added up, against the 总分 written (a score written above its 分值 is a slip already said,
+  // and makes the sum say nothing more); else the recomputation against it
+  const sane = rows.length > 0 && rows.every((r) => r.typed !== null && (r.weight === null || r.typed <= r.weight)) && execTyped !== null && !(x && execTyped.gt(x.weight));
+  const typedParts = sane ? [execTyped!, ...rows.map((r) => new Decimal(r.typed!))] : null;
+  issues.push(...totalFindings(typedParts, shownTotal, total, '总分', ['in_total_self']));
   const g = gradeFinding(scheme, table.grade, shownTotal ? shownTotal.value : total === null ? null : total.toNumber(), shownTotal ? '所写总分为' : '计算总分为');
   if (g) issues.push(g);
   return {

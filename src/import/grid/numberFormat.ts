@@ -55,6 +55,8 @@ export function formatNumber(value: number, code: string): string {
   if (bare.includes('@')) return generalText(value);
   const parsed = parseSection(bare);
   if (!parsed) return generalText(value);
+  // a section of words only ("—" for zero) shows them instead of the number
+  if (parsed.literal) return parsed.prefix;
   const magnitude = negativeSection ? Math.abs(value) : value;
   return render(magnitude, parsed, !negativeSection && value < 0);
 }
@@ -72,6 +74,8 @@ interface Section {
   percents: number;
   /** trailing commas scale by 1000 each */
   scale: number;
+  /** no digit placeholder: the section is its words */
+  literal?: boolean;
 }
 
 /** Splits a code at the ; that separate sections (not inside quotes or after a backslash). */
@@ -168,7 +172,7 @@ function parseSection(section: string): Section | null {
     if (/[ymdhsYMDHS]/.test(ch)) return null;
     literal(ch);
   }
-  if (!seenDigit) return null;
+  if (!seenDigit) return prefix.trim() === '' ? null : { prefix, suffix: '', intZeros: 0, grouping: false, decZeros: 0, decOptional: 0, percents: 0, scale: 0, literal: true };
   scale = pendingCommas;
   return { prefix, suffix, intZeros, grouping, decZeros, decOptional, percents, scale };
 }

@@ -102,6 +102,8 @@ function regionOf(view: GridView, top: number, bottom: number): Region {
 
 /** The cells rows top..bottom take up: from their first column holding a text to their last. */
 function rangeOf(view: GridView, top: number, bottom: number): string {
+  while (top < bottom && view.blankRow(top)) top++;
+  while (bottom > top && view.blankRow(bottom)) bottom--;
   let left = view.cols - 1;
   let right = 0;
   for (let r = top; r <= bottom; r++) {

@@ -23,10 +23,13 @@ export interface ScoringBlock {
   totalRow: number;
 }
 
-/** A 评分表 header: 三级指标, 分值, 评价得分 and 评价标准 (or 一级指标), and no 年度指标值 / 实际完成值. */
+/**
+ * A 评分表 header: 三级指标, 分值, 评价得分 and a column saying how it is scored (评价标准, 备注 or 计算过程), and no
+ * 年度指标值 / 实际完成值 (a table of 三级指标, 分值 and 得分 alone could be either kind: it is not placed).
+ */
 export function scoringHeaderAt(view: GridView, r: number): Header<ScoringColumn> | null {
   const h = headerAt(view, r, SCORING_COLUMNS, ['name', 'weight', 'score']);
-  if (!h || !(h.columns.criteria || h.columns.level1)) return null;
+  if (!h || !(h.columns.criteria || h.columns.basis || h.columns.note)) return null;
   const target = headerAt(view, r, TARGET_COLUMNS, ['target']) ?? headerAt(view, r, TARGET_COLUMNS, ['actual']);
   return target ? null : h;
 }
@@ -58,6 +61,8 @@ function scoringBlock(view: GridView, header: Header<ScoringColumn>): ScoringBlo
     if (isTotalRow(view, r, nameCol + 1)) {
       block.totalRow = r;
       block.bottom = r;
+      // a grade written just below the 合计 (自评等级 | 良) belongs to the table
+      for (let k = r + 1; k <= r + 2 && k < view.rows; k++) if (gradeInRow(view, k)) block.bottom = k;
       break;
     }
     const first = firstText(view, r);
