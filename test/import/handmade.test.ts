@@ -365,3 +365,51 @@ describe('tables that are not standard forms', () => {
     ]);
   });
 });
+
+describe('what is not a slip is not reported', () => {
+  const target = (rows: TableSpec['rows'], funds: (string | number | null)[] = [_, '年度资金总额', 100, 100, 100, 10, '100%', 10]): TableSpec => ({
+    rows: [
+      ['项目资金（万元）', _, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', _],
+      funds,
+      ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施', '完成情况'],
+      ...rows,
+    ],
+  });
+
+  test('weights per 一级 set by a region (60/20/10) that add up to 90; 执行数 above 预算数; a target overshot; a qualitative row scored by the unit', () => {
+    const t = target(
+      [
+        ['产出指标', '数量指标', '培训人次', '≥100人次', '160人次', 60, 60, '年初计划偏保守', _],
+        ['效益指标', '社会效益指标', '群众知晓率', '明显提高', '有所提高', 20, 15, '宣传覆盖不足', _],
+        ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '95%', 10, 10, _, _],
+        ['总分', _, _, _, _, 100, 95, _, _],
+      ],
+      [_, '年度资金总额', 100, 100, 104, 10, '104%', 10],
+    );
+    const r = handmadeOf(docx([t]), 'a.docx');
+    expect(summary(r)).toEqual([{ scheme: 'project-2020', total: 95, grade: '优', shown: { total: 95, grade: null }, verdict: 'pass', tables: ['target 表1!R1C1:R7C9'] }]);
+    expect(r.forms[0].issues).toEqual([]);
+  });
+
+  test('with a 完成情况 column, a score outside its rating’s band is reported', () => {
+    const t = target([
+      ['产出指标', '数量指标', '培训人次', '≥100人次', '100人次', 50, 50, _, _],
+      ['效益指标', '社会效益指标', '群众知晓率', '明显提高', '有所提高', 30, 15, '宣传覆盖不足', '部分达成'],
+      ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '95%', 10, 10, _, _],
+      ['总分', _, _, _, _, 100, 85, _, _],
+    ]);
+    const r = handmadeOf(docx([t]), 'a.docx');
+    expect(issues(r.forms[0])).toEqual([['error', 'out_of_band', '“群众知晓率”（表1!R5C7）：完成情况为“部分达成”，得分应在18～24分，不含24分之间，填写的是15分', ['表1!R5C7']]]);
+  });
+
+  test('a 2013 row whose 分值 is another region’s is not judged by this scheme’s rule; its claims still are', () => {
+    const t: TableSpec = {
+      rows: [
+        ['一级指标', '二级指标', '三级指标', '分值', '评价标准', '评价得分'],
+        ['投入', '预算配置', '财政供养人员控制率', 5, '≦100%得5分', '（17/22）×100%=77.28%，得5分'],
+      ],
+    };
+    const r = handmadeOf(docx([t]), 'a.docx');
+    expect(issues(r.forms[0])).toEqual([['warning', 'claim_mismatch', '财政供养人员控制率（表1!R2C6）：“（17/22）×100%=77.28%”计算有误：应为77.27%', ['表1!R2C6']]]);
+  });
+});

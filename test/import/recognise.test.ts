@@ -3,7 +3,7 @@
  * synonyms regions use, title rows and spacer columns, a form split over two Word tables, several forms on a
  * sheet — and what each table states, cell by cell.
  */
-import { gridsOfDocx, gridsOfXlsx, recogniseGrids, type ScoringTable, type TargetTable } from '../../src/import';
+import { checkGrids, gridsOfDocx, gridsOfXlsx, recogniseGrids, type ScoringTable, type TargetTable } from '../../src/import';
 import { XlsxPackage } from '../../src/workbook/package';
 import { _, docx, xlsx, type TableSpec } from './build';
 
@@ -178,5 +178,50 @@ describe('what is not placed', () => {
   test('a funds header without its 年度资金总额 line is no form', () => {
     const { tables } = recogniseGrids(gridsOfDocx(docx([{ rows: [['科目', '年初预算数', '全年预算数', '全年执行数', '执行率'], ['工资福利支出', 300, 300, 296.4, '98.80%']] }])));
     expect(tables).toEqual([]);
+  });
+});
+
+/** A table cut in two at row `at` (0-based), merged ranges cut with it: a Word table split over two pages. */
+function split(t: TableSpec, at: number): [TableSpec, TableSpec] {
+  const parts: [TableSpec, TableSpec] = [
+    { rows: t.rows.slice(0, at), merges: [] },
+    { rows: t.rows.slice(at), merges: [] },
+  ];
+  for (const m of t.merges ?? []) {
+    const [a, b = a] = m.split(':');
+    const [ca, ra] = [a.replace(/\d+/g, ''), Number(a.replace(/\D+/g, ''))];
+    const [cb, rb] = [b.replace(/\d+/g, ''), Number(b.replace(/\D+/g, ''))];
+    if (ra <= at) parts[0].merges!.push(`${ca}${ra}:${cb}${Math.min(rb, at)}`);
+    if (rb > at) parts[1].merges!.push(`${ca}${Math.max(ra, at + 1) - at}:${cb}${rb - at}`);
+  }
+  return parts;
+}
+
+describe('a table going on over a page', () => {
+  const project = (r: ReturnType<typeof recogniseGrids>) => r.tables.map((t) => [t.kind, t.range, (t as TargetTable).rows.length, (t as TargetTable).total?.cell]);
+
+  test('a Word table split in two, its header not repeated: one form, its rows from both tables', async () => {
+    const { CLJ_PROJECT, CLJ_PROJECT_TITLE } = await import('./forms');
+    const [a, b] = split(CLJ_PROJECT, 19);
+    const r = recogniseGrids(gridsOfDocx(docx([CLJ_PROJECT_TITLE, a, b])));
+    expect(r.unplaced).toEqual([]);
+    expect(project(r)).toEqual([['target', '表1!R1C1:R19C9，表2!R1C1:R11C8', 19, '表2!R11C8']]);
+    expect((r.tables[0] as TargetTable).rows[9].name).toEqual({ cell: '表2!R1C4', text: '提高办事效率,节省投诉成本' });
+    // checked as the whole table is: weights 75, 得分 100 in the execution line, 总分 100 for 85
+    const whole = checkGrids(gridsOfDocx(docx([CLJ_PROJECT_TITLE, CLJ_PROJECT]))).forms[0];
+    const halves = checkGrids(gridsOfDocx(docx([CLJ_PROJECT_TITLE, a, b]))).forms[0];
+    expect([halves.total, halves.issues.map((i) => i.code)]).toEqual([whole.total, whole.issues.map((i) => i.code)]);
+    expect(halves.total).toBe(85);
+  });
+
+  test('its header typed again, in the next Word table or further down a sheet: one form', async () => {
+    const { CLJ_PROJECT, CLJ_PROJECT_TITLE } = await import('./forms');
+    const header = CLJ_PROJECT.rows[9];
+    const [a, b] = split(CLJ_PROJECT, 19);
+    const again: TableSpec = { rows: [header, ...b.rows], merges: (b.merges ?? []).map((m) => m.replace(/\d+/g, (d) => String(Number(d) + 1))) };
+    const r = recogniseGrids(gridsOfDocx(docx([CLJ_PROJECT_TITLE, a, again])));
+    expect(project(r)).toEqual([['target', '表1!R1C1:R19C9，表2!R1C1:R12C9', 19, '表2!R12C8']]);
+    const onSheet = recogniseGrids(gridsOfXlsx(XlsxPackage.open(await xlsx([{ name: '项目', rows: [...a.rows, ...again.rows], merges: [...a.merges!, ...again.merges!.map((m) => m.replace(/\d+/g, (d) => String(Number(d) + 19)))] }]))));
+    expect(project(onSheet)).toEqual([['target', '项目!A1:I31', 19, '项目!H31']]);
   });
 });

@@ -34,7 +34,9 @@ export function checkScoring(table: ScoringTable): ScoringCheck {
     if (over) issues.push({ ...over, ...(row.indicator ? { indicator: row.indicator } : {}) });
     let computed: Decimal | null = null;
     let text = '';
-    if (row.indicator && row.text) {
+    // (a row whose 分值 is not the scheme's is scored by another region's rule: not judged by this one)
+    const schemeWeight = row.indicator ? scheme.indicators.find((i) => i.id === row.indicator)!.weight : null;
+    if (row.indicator && row.text && (weight === null || weight.eq(schemeWeight!))) {
       const stated = statedScore(scheme, row.indicator, row.text.text);
       if (stated) {
         computed = stated.score;
@@ -62,9 +64,10 @@ export function checkScoring(table: ScoringTable): ScoringCheck {
     };
   });
 
-  // weights: the 三级 分值 add up to the table's 100, and under each 二级 to its 分值
+  // weights: the 三级 分值 add up to 100 in a table that ends in its 合计 (one without may be an excerpt), and under
+  // each 二级 to its 分值
   const weights = table.rows.map((r) => r.weight);
-  if (weights.length && weights.every((w) => w !== null)) {
+  if ((table.total || table.maxTotal) && weights.length && weights.every((w) => w !== null)) {
     const sum = weights.reduce((s, w) => s.plus(w!.value), new Decimal(0));
     if (!sum.eq(scheme.maxTotal)) {
       issues.push(finding('error', 'weight_total', `评分表各三级指标分值合计${plain(sum)}分，应为${scheme.maxTotal}分`, weights.map((w) => w!.cell)));

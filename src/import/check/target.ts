@@ -4,14 +4,19 @@
  * 总分 against the scores written (total_mismatch) and the recomputation (self_score_mismatch), the grade word
  * against the total (grade_mismatch).
  */
-import { evaluate, getScheme, gradeOf, inputsFromJson, plain, toJson, type EvaluationJson } from '../../engine';
+import { evaluate, getScheme, gradeOf, inputsFromJson, toJson, type EvaluationJson } from '../../engine';
 import { Decimal, round2 } from '../../engine/decimal';
 import type { CellRef, Finding, RawValue } from '../../engine/types';
 import type { TargetTable } from '../recognise';
 import { gradeFinding, overWeight, shortName, totalFindings } from './findings';
 
-/** The engine's findings that speak of what the file states; the others (a column the form does not have, a name left blank) are not slips. */
-const KEPT = new Set(['self_score_mismatch', 'weight_total', 'level_weight', 'over_budget', 'out_of_band', 'sum_mismatch']);
+/**
+ * The engine's findings that are slips in what the file states. Not: what a hand-made form has no column for (a
+ * 完成情况 to choose), what is advice rather than a slip (overshoot, over_budget, a deviation to explain), or a
+ * field left blank. level_weight only with weight_total (the weights per 一级 are a region's to set when they add
+ * up); out_of_band only where the table has its own 完成情况 column (elsewhere 达成 is the engine's reading).
+ */
+const KEPT = new Set(['self_score_mismatch', 'weight_total', 'level_weight', 'out_of_band', 'sum_mismatch']);
 
 export interface RowCheck {
   /** r1, r2 … as the engine numbers the rows it scores */
@@ -54,8 +59,10 @@ export function checkTarget(table: TargetTable, extra: { inputs: Record<string, 
     return row?.[field as keyof typeof row]?.cell ?? row?.name?.cell;
   };
   const issues: Finding[] = [];
+  const weightsWrong = e.issues.some((f) => f.code === 'weight_total');
+  const rated = table.rows.some((row) => row.rating !== undefined);
   for (const f of e.issues) {
-    if (!KEPT.has(f.code)) continue;
+    if (!KEPT.has(f.code) || (f.code === 'level_weight' && !weightsWrong) || (f.code === 'out_of_band' && !rated)) continue;
     const named: string[] = [...(f.cells ?? [])];
     const message = f.message.replace(/in_indicators\[(\d+)\]\.(\w+)/g, (whole, r: string, field: string) => {
       const cell = place(Number(r), field);

@@ -8,14 +8,14 @@ import { getScheme } from '../../engine';
 import type { RawValue } from '../../engine/types';
 import { GridView, rangeName, type Grid } from '../grid';
 import { basicBlock, type BasicBlock } from './basicData';
-import { findLabel, located, valueRightOf } from './cells';
-import { col, headerAt } from './headers';
+import { findLabel, located, rawAt, valueRightOf } from './cells';
+import { col } from './headers';
 import { scoringBlocks, scoringRows, scoringTotal, type ScoringBlock } from './scoring2013';
 import { summaryBlock, type SummaryBlock } from './summary';
-import { indicatorRows, targetBlocks, totalLine, type FundsBlock, type IndicatorBlock } from './target';
+import { continuedBlock, indicatorRows, sameColumns, targetBlocks, totalLine, type FundsBlock, type IndicatorBlock } from './target';
 import { labelKey, yearIn } from './text';
 import type { BasicDataTable, Located, Region, ScoringTable, StatedTable, SummaryTable, TargetTable, Unplaced } from './types';
-import { IDENTITY_LABELS, PROJECT_FUND_LINES, SCORING_COLUMNS, TARGET_COLUMNS } from './vocabulary';
+import { IDENTITY_LABELS, SCORING_COLUMNS, TARGET_COLUMNS } from './vocabulary';
 
 export type { BasicDataTable, Located, LocatedGrade, LocatedNumber, Region, ScoringRow, ScoringTable, StatedTable, SummaryTable, TableKind, TargetRowCells, TargetTable, Unplaced } from './types';
 
@@ -34,8 +34,7 @@ type Item =
 /** Every standard table in the grids of one file, in document order, and the grids that hold none. */
 export function recogniseGrids(grids: Grid[]): Recognition {
   const views = grids.map((g) => new GridView(g));
-  const items: Item[] = [];
-  const unplaced: Unplaced[] = [];
+  const perGrid: Item[][] = [];
   views.forEach((view, g) => {
     const found: Item[] = [];
     for (const block of targetBlocks(view)) found.push(block.kind === 'funds' ? { kind: 'funds', g, top: block.top, block } : { kind: 'indicators', g, top: block.top, block });
@@ -50,15 +49,29 @@ export function recogniseGrids(grids: Grid[]): Recognition {
     }
     const basic = basicBlock(view, used, before);
     if (basic) found.push({ kind: 'basic', g, top: basic.top, block: basic });
-    if (!found.length) {
-      const why = nearMiss(view);
-      if (why !== null) unplaced.push({ grid: grids[g].name, range: rangeName(grids[g], 0, 0, grids[g].rows - 1, grids[g].cols - 1), reason: why });
-    }
-    items.push(...found.sort((a, b) => a.top - b.top));
+    perGrid.push(found.sort((a, b) => a.top - b.top));
+  });
+  // a Word table split in two with its header not repeated: the next table, of the same columns, goes on with its rows
+  for (let g = 0; g + 1 < views.length; g++) {
+    const last = perGrid[g][perGrid[g].length - 1];
+    const next = views[g + 1];
+    if (last?.kind !== 'indicators' || last.block.totalRow >= 0 || next.grid.source !== 'table' || perGrid[g + 1].length || next.cols !== views[g].cols) continue;
+    let rest = last.block.bottom + 1;
+    while (rest < views[g].rows && views[g].blankRow(rest)) rest++;
+    if (rest < views[g].rows) continue;
+    const block = continuedBlock(next, last.block.header);
+    if (block.last >= block.first || block.totalRow >= 0) perGrid[g + 1].push({ kind: 'indicators', g: g + 1, top: 0, block });
+  }
+  const items = perGrid.flat();
+  const unplaced: Unplaced[] = [];
+  perGrid.forEach((found, g) => {
+    if (found.length) return;
+    const why = nearMiss(views[g]);
+    if (why !== null) unplaced.push({ grid: grids[g].name, range: rangeName(grids[g], 0, 0, grids[g].rows - 1, grids[g].cols - 1), reason: why });
   });
 
   const tables: StatedTable[] = [];
-  let open: { funds?: Extract<Item, { kind: 'funds' }>; indicators?: Extract<Item, { kind: 'indicators' }> } | null = null;
+  let open: { funds?: Extract<Item, { kind: 'funds' }>; indicators: Extract<Item, { kind: 'indicators' }>[] } | null = null;
   const close = () => {
     if (open) tables.push(targetTable(views, open.funds, open.indicators, items));
     open = null;
@@ -67,16 +80,17 @@ export function recogniseGrids(grids: Grid[]): Recognition {
     switch (item.kind) {
       case 'funds':
         close();
-        open = { funds: item };
+        open = { funds: item, indicators: [] };
         break;
       case 'indicators':
         // a funds block belongs to the indicators that follow it, in its grid or the next (a Word table split in two)
-        if (open?.funds && !open.indicators && item.g - open.funds.g <= 1) open.indicators = item;
+        if (open?.indicators.length && continues(open.indicators[open.indicators.length - 1], item, items)) open.indicators.push(item);
+        else if (open?.funds && !open.indicators.length && item.g - open.funds.g <= 1) open.indicators.push(item);
         else {
           close();
-          open = { indicators: item };
+          open = { indicators: [item] };
         }
-        close();
+        if (item.block.totalRow >= 0) close();
         break;
       case 'scoring':
         close();
@@ -98,6 +112,21 @@ export function recogniseGrids(grids: Grid[]): Recognition {
 
 function regionOf(view: GridView, top: number, bottom: number): Region {
   return { grid: view.grid.name, top, bottom };
+}
+
+/**
+ * An indicator block going on with the one before: the next Word table's rows under no header of their own, or
+ * under the same header typed again, the first table of its grid, the one before ending without its 总分.
+ */
+function continues(before: Extract<Item, { kind: 'indicators' }>, item: Extract<Item, { kind: 'indicators' }>, items: Item[]): boolean {
+  if (item.block.continues) return true;
+  if (before.block.totalRow >= 0 || item.g !== before.g + 1 || items.some((i) => i.g === item.g && i.top < item.top)) return false;
+  return sameColumns(before.block.header, item.block.header);
+}
+
+/** The first row of the rows above an item in its grid: just below the table before it, or the grid's first. */
+function rowsAbove(item: Item, items: Item[]): number {
+  return items.filter((i) => i.g === item.g && i.top < item.top).reduce((m, i) => Math.max(m, i.block.bottom + 1), 0);
 }
 
 /** The cells rows top..bottom take up: from their first column holding a text to their last. */
@@ -125,11 +154,11 @@ function titleAbove(view: GridView, from: number, to: number, pattern: RegExp): 
 
 const TITLE = /自评表|评价表|评分表|绩效自评|报告表/;
 
-function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> | undefined, indicators: Extract<Item, { kind: 'indicators' }> | undefined, items: Item[]): TargetTable {
-  const first = (funds ?? indicators)!;
+function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> | undefined, parts: Extract<Item, { kind: 'indicators' }>[], items: Item[]): TargetTable {
+  const first = (funds ?? parts[0])!;
   const view = views[first.g];
   // the rows above the form in its grid, down from the table before it
-  const above = items.filter((i) => i.g === first.g && i.top < first.top).reduce((m, i) => Math.max(m, i.block.bottom + 1), 0);
+  const above = rowsAbove(first, items);
   const title = titleAbove(view, above, first.top, TITLE);
   const identity = { project: null as Located | null, dept: null as Located | null, impl: null as Located | null };
   const identityLabel = (t: string) => Object.values(IDENTITY_LABELS).some((l) => (l as readonly string[]).includes(labelKey(t)));
@@ -140,7 +169,6 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
       if (c < 0 || identity[k]) continue;
       identity[k] = valueRightOf(view, r, c, identityLabel);
       if (k === 'dept' && /预算部门/.test(labelKey(view.text(r, c)))) deptWording = true;
-      if (k === 'project') identity.project ??= null;
     }
   }
   const projectLabel = (() => {
@@ -182,7 +210,7 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
       }
       const raw = (role: 'initial' | 'full' | 'spent' | 'weight' | 'rate' | 'score') => {
         const p = at(role, fb.totalRow);
-        return p ? rawOf(fv, p.r, p.c) : null;
+        return p ? rawAt(fv, p.r, p.c) : null;
       };
       for (const role of ['initial', 'full', 'spent'] as const) set(`in_fund_${role}`, raw(role), fundsCells[role]?.cell ?? '');
       set('in_fund_rate_self', raw('rate'), fundsCells.rate?.cell ?? '');
@@ -198,7 +226,7 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
       for (const [line, r] of Object.entries(fb.lines) as [keyof typeof names, number][]) {
         for (const role of ['initial', 'full', 'spent'] as const) {
           const p = at(role, r);
-          if (p) set(`${names[line]}_${role}`, rawOf(fv, p.r, p.c), fv.name(p.r, p.c));
+          if (p) set(`${names[line]}_${role}`, rawAt(fv, p.r, p.c), fv.name(p.r, p.c));
         }
       }
     } else {
@@ -210,27 +238,33 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
   let total: TargetTable['total'] = null;
   let maxTotal: TargetTable['maxTotal'] = null;
   let grade: TargetTable['grade'] = null;
-  const iv = indicators ? views[indicators.g] : view;
-  if (indicators) {
-    const b = indicators.block;
-    const read = indicatorRows(iv, b);
-    rows = read.cells;
-    inputs.in_indicators = read.records;
-    if (b.goals) {
-      if (b.goals.expected) inputs.in_goal_expected = b.goals.expected;
-      if (b.goals.actual) inputs.in_goal_actual = b.goals.actual;
+  if (parts.length) {
+    const records: Record<string, RawValue>[] = [];
+    for (const part of parts) {
+      const read = indicatorRows(views[part.g], part.block);
+      rows = [...rows, ...read.cells];
+      records.push(...read.records);
     }
-    ({ total, maxTotal, grade } = totalLine(iv, b.totalRow, col(b.header, 'score'), col(b.header, 'weight')));
+    inputs.in_indicators = records;
+    const goals = parts[0].block.goals;
+    if (goals?.expected) inputs.in_goal_expected = goals.expected;
+    if (goals?.actual) inputs.in_goal_actual = goals.actual;
+    const end = parts[parts.length - 1];
+    ({ total, maxTotal, grade } = totalLine(views[end.g], end.block.totalRow, col(end.block.header, 'score'), col(end.block.header, 'weight')));
   }
+  // the rows the form takes up: from the rows above it (its title, 项目名称) to its last block, in each grid it is in
+  const blocks = [...(funds ? [funds] : []), ...parts];
   const regions: Region[] = [];
-  if (funds) regions.push(regionOf(views[funds.g], funds.g === first.g ? Math.min(above, funds.top) : funds.top, funds.block.bottom));
-  if (indicators) regions.push(regionOf(iv, indicators.g === first.g && !funds ? Math.min(above, indicators.top) : indicators.g === funds?.g ? funds.block.bottom + 1 : indicators.top, indicators.block.bottom));
-  const last = indicators ?? funds!;
+  for (const b of blocks) {
+    const region = regions.find((r) => r.grid === views[b.g].grid.name);
+    if (region) region.bottom = Math.max(region.bottom, b.block.bottom);
+    else regions.push(regionOf(views[b.g], b === first ? above : rowsAbove(b, items), b.block.bottom));
+  }
   return {
     kind: 'target',
     scheme,
     grid: view.grid.name,
-    range: first.g === last.g ? rangeOf(view, regions[0].top, last.block.bottom) : `${rangeOf(view, regions[0].top, first.block.bottom)}，${rangeOf(views[last.g], last.top, last.block.bottom)}`,
+    range: regions.map((r) => rangeOf(views.find((v) => v.grid.name === r.grid)!, r.top, r.bottom)).join('，'),
     title,
     regions,
     dept: identity.dept,
@@ -244,13 +278,6 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
     inputs,
     cells,
   };
-}
-
-/** The engine's raw value of a cell: the stored number of a numeric cell, else its text. */
-function rawOf(view: GridView, r: number, c: number): RawValue {
-  const cell = view.cell(r, c);
-  if (!cell || cell.text.trim() === '') return null;
-  return typeof cell.value === 'number' ? cell.value : cell.text.trim();
 }
 
 function scoringTable(view: GridView, block: ScoringBlock): ScoringTable {
@@ -330,4 +357,3 @@ function nearMiss(view: GridView): string | null {
   return '未找到标准表格（评分表、绩效自评表、基础数据表、综合评价报告表）的表头，未识别';
 }
 
-export { headerAt, PROJECT_FUND_LINES };

@@ -6,7 +6,7 @@
 import type { RawValue } from '../../engine/types';
 import { normalize } from '../../engine/values';
 import type { GridView } from '../grid';
-import { findLabel, firstText, gradeInRow, located, locatedAlways, numberAt, rawAt } from './cells';
+import { findLabel, firstText, gradeInRow, locatedAlways, numberAt, rawAt } from './cells';
 import { col, headerAt, roleColumns, type Header } from './headers';
 import { labelKey, unitInLabel } from './text';
 import type { LocatedGrade, LocatedNumber, TargetRowCells } from './types';
@@ -51,6 +51,10 @@ export interface IndicatorBlock {
   first: number;
   last: number;
   totalRow: number;
+  /** the header typed again further down (a table continued on the next page): rows that are no indicator rows */
+  repeats: number[];
+  /** the rows of the table before, going on in this one (a Word table split in two, its header not repeated) */
+  continues?: boolean;
   goals?: { expected: string; actual: string };
 }
 
@@ -156,15 +160,29 @@ function fundsBlock(view: GridView, header: Header<FundsColumn>): FundsBlock {
   return block;
 }
 
-function indicatorBlock(view: GridView, header: Header<TargetColumn>, previous: TargetBlock | undefined): IndicatorBlock {
+/** The indicator rows of a grid that goes on with the table before it (same columns, no header of its own). */
+export function continuedBlock(view: GridView, header: Header<TargetColumn>): IndicatorBlock {
+  return indicatorBlock(view, header, undefined, 0);
+}
+
+function indicatorBlock(view: GridView, header: Header<TargetColumn>, previous: TargetBlock | undefined, start = header.bottom + 1): IndicatorBlock {
   const nameCol = col(header, 'name');
-  const block: IndicatorBlock = { kind: 'indicators', top: header.top, bottom: header.bottom, header, first: header.bottom + 1, last: header.bottom, totalRow: -1 };
+  const continues = start !== header.bottom + 1;
+  const block: IndicatorBlock = { kind: 'indicators', top: continues ? start : header.top, bottom: start - 1, header, first: start, last: start - 1, totalRow: -1, repeats: [] };
+  if (continues) block.continues = true;
   let blanks = 0;
-  for (let r = header.bottom + 1; r < view.rows; r++) {
+  for (let r = start; r < view.rows; r++) {
     if (isTotalRow(view, r, Math.max(nameCol, 1))) {
       block.totalRow = r;
       block.bottom = r;
       break;
+    }
+    const again = indicatorHeaderAt(view, r);
+    if (again && sameColumns(again, header)) {
+      // the header repeated where the table goes on over a page: skipped, the rows go on
+      for (let k = again.top; k <= again.bottom; k++) block.repeats.push(k);
+      r = again.bottom;
+      continue;
     }
     if (isFooterRow(view, r) || startsTable(view, r)) break;
     if (view.blankRow(r)) {
@@ -175,6 +193,7 @@ function indicatorBlock(view: GridView, header: Header<TargetColumn>, previous: 
     block.last = r;
     block.bottom = r;
   }
+  if (continues) return block;
   // the 年度总体目标 block between the funds and the indicators
   const from = previous?.kind === 'funds' ? previous.bottom + 1 : Math.max(0, header.top - 12);
   for (let r = from; r < header.top; r++) {
@@ -193,6 +212,12 @@ function indicatorBlock(view: GridView, header: Header<TargetColumn>, previous: 
   return block;
 }
 
+/** Two headers naming the same columns (a header typed again on the next page). */
+export function sameColumns(a: Header<TargetColumn>, b: Header<TargetColumn>): boolean {
+  const keys = (h: Header<TargetColumn>) => JSON.stringify(Object.entries(h.columns).sort());
+  return keys(a) === keys(b);
+}
+
 const FIELDS: TargetColumn[] = ['level1', 'level2', 'name', 'sense', 'target', 'unit', 'actual', 'weight', 'rating', 'score', 'deviation'];
 
 /** Each row of an indicator block: its cells by field (blank ones too, named), and the engine's record of it. */
@@ -201,7 +226,7 @@ export function indicatorRows(view: GridView, block: IndicatorBlock): { cells: T
   const records: Record<string, RawValue>[] = [];
   const gridRows: number[] = [];
   for (let r = block.first; r <= block.last; r++) {
-    if (view.blankRow(r)) continue;
+    if (view.blankRow(r) || block.repeats.includes(r)) continue;
     const row: TargetRowCells = {};
     const record: Record<string, RawValue> = {};
     for (const f of FIELDS) {
@@ -245,4 +270,3 @@ export function totalLine(
   return { total, maxTotal, grade };
 }
 
-export { located };
