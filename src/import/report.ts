@@ -13,6 +13,7 @@ import { checkTarget, type RowCheck } from './check/target';
 import { GridView, type Grid } from './grid';
 import { recogniseGrids, type BasicDataTable, type ScoringTable, type StatedTable, type SummaryTable, type TargetTable, type Unplaced } from './recognise';
 import { plain } from '../engine';
+import { yearIn } from './recognise/text';
 import { Decimal } from '../engine/decimal';
 
 export type Verdict = 'pass' | 'verify' | 'fix';
@@ -161,7 +162,7 @@ function scoringForm(table: ScoringTable | null, summary: SummaryTable | null, v
     scheme: 'dept-2013',
     dept: summary?.dept?.text ?? null,
     project: null,
-    year: summary?.year ?? null,
+    year: summary?.year ?? (table?.title ? (yearIn(table.title) ?? null) : null),
     total: check?.total ?? null,
     grade: check?.grade ?? null,
     shown: { total: shownTotal?.value ?? null, grade: grade?.word ?? null },

@@ -6,11 +6,12 @@
 import type { Scheme } from '../../engine';
 import type { GridView } from '../grid';
 import { firstText, gradeInRow, located, numberAt } from './cells';
-import { col, headerAt, type Header } from './headers';
-import { fundsHeaderAt, indicatorHeaderAt, isTotalRow } from './target';
+import { col, type Header } from './headers';
+import { scoringHeaderAt, startsTable } from './starts';
+import { isTotalRow } from './target';
 import { labelKey, typedScore } from './text';
 import type { LocatedNumber, ScoringRow } from './types';
-import { FOOTER_LABELS, INDICATOR_ALIASES, SCORING_COLUMNS, TARGET_COLUMNS, type ScoringColumn } from './vocabulary';
+import { FOOTER_LABELS, INDICATOR_ALIASES, type ScoringColumn } from './vocabulary';
 
 export interface ScoringBlock {
   top: number;
@@ -21,17 +22,6 @@ export interface ScoringBlock {
   first: number;
   last: number;
   totalRow: number;
-}
-
-/**
- * A 评分表 header: 三级指标, 分值, 评价得分 and a column saying how it is scored (评价标准, 备注 or 计算过程), and no
- * 年度指标值 / 实际完成值 (a table of 三级指标, 分值 and 得分 alone could be either kind: it is not placed).
- */
-export function scoringHeaderAt(view: GridView, r: number): Header<ScoringColumn> | null {
-  const h = headerAt(view, r, SCORING_COLUMNS, ['name', 'weight', 'score']);
-  if (!h || !(h.columns.criteria || h.columns.basis || h.columns.note)) return null;
-  const target = headerAt(view, r, TARGET_COLUMNS, ['target']) ?? headerAt(view, r, TARGET_COLUMNS, ['actual']);
-  return target ? null : h;
 }
 
 export function scoringBlocks(view: GridView): ScoringBlock[] {
@@ -66,7 +56,7 @@ function scoringBlock(view: GridView, header: Header<ScoringColumn>): ScoringBlo
       break;
     }
     const first = firstText(view, r);
-    if ((first && FOOTER_LABELS.test(labelKey(first.text))) || scoringHeaderAt(view, r) || indicatorHeaderAt(view, r) || fundsHeaderAt(view, r)) break;
+    if ((first && FOOTER_LABELS.test(labelKey(first.text))) || startsTable(view, r)) break;
     if (view.blankRow(r)) {
       if (++blanks >= 3) break;
       continue;

@@ -7,18 +7,16 @@ import type { RawValue } from '../../engine/types';
 import { normalize } from '../../engine/values';
 import type { GridView } from '../grid';
 import { findLabel, firstText, gradeInRow, locatedAlways, numberAt, rawAt } from './cells';
-import { col, headerAt, roleColumns, type Header } from './headers';
+import { col, roleColumns, type Header } from './headers';
+import { fundsHeaderAt, indicatorHeaderAt, startsTable } from './starts';
 import { labelKey, unitInLabel } from './text';
 import type { LocatedGrade, LocatedNumber, TargetRowCells } from './types';
 import {
   DEPT_FUND_PARTS,
   FOOTER_LABELS,
-  FUNDS_COLUMNS,
   FUNDS_TOTAL,
   GOAL_LABELS,
   PROJECT_FUND_LINES,
-  SCORING_COLUMNS,
-  TARGET_COLUMNS,
   TOTAL_LABELS,
   type FundsColumn,
   type TargetColumn,
@@ -59,22 +57,6 @@ export interface IndicatorBlock {
 }
 
 export type TargetBlock = FundsBlock | IndicatorBlock;
-
-const REQUIRED_INDICATORS: TargetColumn[] = ['name', 'target', 'actual', 'weight'];
-
-export function indicatorHeaderAt(view: GridView, r: number): Header<TargetColumn> | null {
-  return headerAt(view, r, TARGET_COLUMNS, REQUIRED_INDICATORS);
-}
-
-export function fundsHeaderAt(view: GridView, r: number): Header<FundsColumn> | null {
-  const h = headerAt(view, r, FUNDS_COLUMNS, ['full', 'spent']);
-  return h && (h.columns.rate || h.columns.score || h.columns.initial) ? h : null;
-}
-
-/** A row that starts another table: a funds header, an indicator header or a 评分表 header. */
-export function startsTable(view: GridView, r: number): boolean {
-  return !!(fundsHeaderAt(view, r) || indicatorHeaderAt(view, r) || headerAt(view, r, SCORING_COLUMNS, ['name', 'weight', 'score', 'criteria']));
-}
 
 /** The row is a 总分 / 合计 line: its first text (or a text left of `before`) is a total label. */
 export function isTotalRow(view: GridView, r: number, before = view.cols): boolean {

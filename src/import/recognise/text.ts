@@ -12,6 +12,19 @@ import type { GridCell } from '../grid';
  * colon and a leading list marker (1、 （一） 其中：) dropped.
  */
 export function labelKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    // every row is looked at by each kind of table: the same texts, read once
+    if (keys.size >= 20000) keys.clear();
+    key = readKey(text);
+    keys.set(text, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+
+function readKey(text: string): string {
   return normalize(text)
     .replace(/[(（][^()（）]*[)）]/g, '')
     .replace(/[“”"‘’'「」]/g, '')
