@@ -4,7 +4,8 @@
  * arithmetic claim in its cells, the scores against the rules, totals, grades and weights — and rescored where it
  * states enough. The review (`jixiao check`) lists such a file as kind "handmade" with these forms.
  */
-import { getScheme, type EvaluationJson } from '../engine';
+import { getScheme, plain, type EvaluationJson } from '../engine';
+import { Decimal } from '../engine/decimal';
 import type { Finding } from '../engine/types';
 import { checkBasic } from './check/basic';
 import { claimsIn, differs, finding, gradeFinding } from './check/findings';
@@ -12,9 +13,7 @@ import { checkScoring } from './check/scoring';
 import { checkTarget, type RowCheck } from './check/target';
 import { GridView, type Grid } from './grid';
 import { recogniseGrids, type BasicDataTable, type ScoringTable, type StatedTable, type SummaryTable, type TargetTable, type Unplaced } from './recognise';
-import { plain } from '../engine';
 import { yearIn } from './recognise/text';
-import { Decimal } from '../engine/decimal';
 
 export type Verdict = 'pass' | 'verify' | 'fix';
 
@@ -41,7 +40,7 @@ export interface HandmadeForm {
   inputs: Record<string, unknown>;
   /** the cell of each scalar input */
   cells: Record<string, string>;
-  /** target tables: the engine's rescoring of what the file states */
+  /** target tables: the engine's rescoring of what the file states (rows, execution line, total); its findings are `issues` */
   evaluation?: EvaluationJson;
 }
 

@@ -183,5 +183,13 @@ describe('the tables of a .docx as grids', () => {
     expect(wrong(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe('文件已加密或为旧版 .doc，请在 Word/WPS 中另存为 .docx');
     expect(wrong(zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.text') }))).toBe('这是 OpenDocument 文档（.odt），请在 WPS 或 LibreOffice 中另存为 .docx');
     expect(wrong(raw('<w:p/>').slice(0, 60))).toBe('文件已损坏或不完整，不是有效的 .xlsx 文件');
+    // a document type declaration is how entity bombs arrive: refused before anything is read
+    const doctype = zipSync({
+      '_rels/.rels': strToU8(
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ),
+      'word/document.xml': strToU8('<!DOCTYPE w [<!ENTITY a "aaaa">]><w:document xmlns:w="x"><w:body/></w:document>'),
+    });
+    expect(wrong(doctype)).toBe('文件含有不允许的 XML 声明（DOCTYPE），已拒绝读取');
   });
 });

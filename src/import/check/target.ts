@@ -141,7 +141,8 @@ export function checkTarget(table: TargetTable, extra: { inputs: Record<string, 
     grade: total === null ? null : gradeOf(scheme, total),
     rows,
     execution,
-    evaluation: toJson(e),
+    // its findings are the form's issues above (in the file's cells, what is no slip left out)
+    evaluation: { ...toJson(e), issues: [] },
   };
 }
 
