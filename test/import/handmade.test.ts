@@ -413,3 +413,27 @@ describe('what is not a slip is not reported', () => {
     expect(issues(r.forms[0])).toEqual([['warning', 'claim_mismatch', '财政供养人员控制率（表1!R2C6）：“（17/22）×100%=77.28%”计算有误：应为77.27%', ['表1!R2C6']]]);
   });
 });
+
+describe('regional layouts', () => {
+  test('the 预算执行率 written as a row of the indicator table (no funds block): its score against its rate, its 分值 not counted in the rows', () => {
+    const t: TableSpec = {
+      rows: [
+        ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+        ['预算执行率', _, _, '100%', '94.73%', 10, 9, _],
+        ['产出指标', '数量指标', '培训人次', '≥100人次', '100人次', 50, 50, _],
+        ['效益指标', '社会效益指标', '群众知晓率', '明显提高', '明显提高', 30, 30, _],
+        ['满意度指标', '服务对象满意度指标', '满意度', '≥90%', '95%', 10, 10, _],
+        ['合计', _, _, _, _, 100, 99, _],
+      ],
+    };
+    const r = handmadeOf(docx([t]), 'a.docx');
+    // 9 + 50 + 30 + 10 = 99 as written; by the rate written, 94.73% × 10 = 9.47 and the total 99.47
+    expect(summary(r)).toEqual([{ scheme: 'project-2020', total: 99.47, grade: '优', shown: { total: 99, grade: null }, verdict: 'verify', tables: ['target 表1!R1C1:R6C8'] }]);
+    expect(r.forms[0].execution).toMatchObject({ typed: 9, computed: 9.47, cell: '表1!R2C7', text: '按所写执行率94.73%：94.73%×10=9.47分' });
+    expect(issues(r.forms[0])).toEqual([
+      ['warning', 'self_score_mismatch', '执行率得分（表1!R2C7）填写为9分，按所写执行率94.73%计算为9.47分', ['表1!R2C7']],
+      ['warning', 'self_score_mismatch', '总分（表1!R6C7）填写为99分，计算总分为99.47分', ['表1!R6C7']],
+    ]);
+    expect(r.forms[0].rows.map((row) => row.name)).toEqual(['培训人次', '群众知晓率', '满意度']);
+  });
+});

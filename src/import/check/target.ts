@@ -4,11 +4,12 @@
  * 总分 against the scores written (total_mismatch) and the recomputation (self_score_mismatch), the grade word
  * against the total (grade_mismatch).
  */
-import { evaluate, getScheme, gradeOf, inputsFromJson, toJson, type EvaluationJson } from '../../engine';
-import { Decimal, round2 } from '../../engine/decimal';
+import { evaluate, getScheme, gradeOf, inputsFromJson, percent, plain, toJson, type EvaluationJson } from '../../engine';
+import { Decimal, mulDivRound2, round2 } from '../../engine/decimal';
+import { readRate } from '../../engine/targets/execution';
 import type { CellRef, Finding, RawValue } from '../../engine/types';
 import type { TargetTable } from '../recognise';
-import { gradeFinding, overWeight, shortName, totalFindings } from './findings';
+import { differs, finding, gradeFinding, overWeight, shortName, totalFindings } from './findings';
 
 /**
  * The engine's findings that are slips in what the file states. Not: what a hand-made form has no column for (a
@@ -103,6 +104,19 @@ export function checkTarget(table: TargetTable, extra: { inputs: Record<string, 
 
   const x = e.execution;
   const execTyped = scoreOf(data.in_fund_score_self as RawValue);
+  // without the amounts, the execution score follows from the rate written (94.73% → 9.47), as the engine scores a rate
+  let execScore = x?.score ?? null;
+  let execText = x?.text ?? '';
+  const typedRate = typeof data.in_fund_rate_self === 'number' ? new Decimal(data.in_fund_rate_self).times(100) : typeof data.in_fund_rate_self === 'string' ? readRate(data.in_fund_rate_self) : undefined;
+  if (x && execScore === null && x.status === 'missing' && typedRate !== undefined && !typedRate.isNeg()) {
+    const rate = round2(typedRate);
+    execScore = mulDivRound2(Decimal.min(rate, new Decimal(100)), x.weight, new Decimal(100));
+    execText = `按所写执行率${percent(rate)}：${percent(Decimal.min(rate, new Decimal(100)))}×${plain(x.weight)}=${plain(execScore)}分`;
+    if (execTyped !== null && differs(execTyped, execScore)) {
+      const cell = cellNames.in_fund_score_self;
+      issues.push(finding('warning', 'self_score_mismatch', `执行率得分（${cell}）填写为${plain(execTyped)}分，按所写执行率${percent(rate)}计算为${plain(execScore)}分`, cell ? [cell] : [], ['in_fund_score_self']));
+    }
+  }
   const execution: RowCheck | null = x
     ? {
         id: x.id,
@@ -110,13 +124,13 @@ export function checkTarget(table: TargetTable, extra: { inputs: Record<string, 
         cell: cellNames.in_fund_score_self ?? cellNames.in_fund_spent ?? '',
         weight: x.weight.toNumber(),
         typed: execTyped === null ? null : execTyped.toNumber(),
-        computed: x.score === null ? null : x.score.toNumber(),
-        text: x.text,
+        computed: execScore === null ? null : execScore.toNumber(),
+        text: execText,
       }
     : null;
 
   // the total: the execution score and each row's score, computed where the row states enough, else as written
-  let total: Decimal | null = x?.score ?? null;
+  let total: Decimal | null = execScore;
   for (const row of rows) {
     const s = row.computed ?? row.typed;
     if (total === null || s === null) {

@@ -124,6 +124,14 @@ function continues(before: Extract<Item, { kind: 'indicators' }>, item: Extract<
   return sameColumns(before.block.header, item.block.header);
 }
 
+/** A row of the indicator table that is the 预算执行率 (named so in 三级, or in 一级/二级 with no other name). */
+function isExecutionRow(row: TargetTable['rows'][number]): boolean {
+  const key = (l: Located | undefined) => (l ? labelKey(l.text) : '');
+  const name = key(row.name);
+  if (/^(预算)?执行率$|^预算执行情况$/.test(name)) return true;
+  return name === '' && [row.level1, row.level2].some((l) => /^(预算)?执行率(指标)?$/.test(key(l)));
+}
+
 /** The first row of the rows above an item in its grid: just below the table before it, or the grid's first. */
 function rowsAbove(item: Item, items: Item[]): number {
   return items.filter((i) => i.g === item.g && i.top < item.top).reduce((m, i) => Math.max(m, i.block.bottom + 1), 0);
@@ -234,7 +242,7 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
     }
   }
 
-  let rows: TargetTable['rows'] = [];
+  const rows: TargetTable['rows'] = [];
   let total: TargetTable['total'] = null;
   let maxTotal: TargetTable['maxTotal'] = null;
   let grade: TargetTable['grade'] = null;
@@ -242,8 +250,16 @@ function targetTable(views: GridView[], funds: Extract<Item, { kind: 'funds' }> 
     const records: Record<string, RawValue>[] = [];
     for (const part of parts) {
       const read = indicatorRows(views[part.g], part.block);
-      rows = [...rows, ...read.cells];
-      records.push(...read.records);
+      read.cells.forEach((row, k) => {
+        // the 预算执行率 written as a row of the table (regions without a funds block): the execution line, not an indicator
+        if (isExecutionRow(row)) {
+          if (row.actual?.text && !cells.in_fund_rate_self) set('in_fund_rate_self', read.records[k].actual ?? null, row.actual.cell);
+          if (row.score?.text && !cells.in_fund_score_self) set('in_fund_score_self', read.records[k].score ?? null, row.score.cell);
+          return;
+        }
+        rows.push(row);
+        records.push(read.records[k]);
+      });
     }
     inputs.in_indicators = records;
     const goals = parts[0].block.goals;
