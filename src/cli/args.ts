@@ -1,8 +1,8 @@
 import { parseArgs, ParseArgsConfig } from 'node:util';
-import { getScheme, SchemeError } from '../engine';
 import type { Scheme } from '../engine';
 import type { MoneyUnit } from '../workbook/types';
 import { CliError } from './io';
+import { schemeArgument } from './schemeFiles';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -41,13 +41,12 @@ export function wantsHelp(args: string[]): boolean {
   return false;
 }
 
-export function schemeById(id: string): Scheme {
-  try {
-    return getScheme(id);
-  } catch (err) {
-    if (err instanceof SchemeError) throw new CliError(err.message.split('\n')[0]);
-    throw err;
-  }
+/**
+ * `--scheme ID|FILE`: a shipped scheme's id, a scheme file (an override or a whole scheme; relative to `cwd`), or
+ * the id of a file in the `schemes` folder there. A file with problems is refused listing them (exit 2).
+ */
+export function schemeById(id: string, cwd: string = process.cwd()): Scheme {
+  return schemeArgument(id, cwd).scheme;
 }
 
 /** --year: a four-digit year the forms accept (2000–2100). */

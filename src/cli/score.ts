@@ -42,7 +42,7 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   if (values.inputs !== undefined && values.output !== undefined) {
     throw new CliError('-o 只用于工作簿文件：--inputs 的结果只打印（要得到带评分的工作簿，请用 template 生成模板并填写后再评分）');
   }
-  const schemes = values.scheme === undefined ? undefined : [schemeById(values.scheme)];
+  const schemes = values.scheme === undefined ? undefined : [schemeById(values.scheme, io.cwd)];
   const out = values.output === undefined ? undefined : filePath(io, values.output, '-o');
   if (out && !/\.xls[xm]$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
 

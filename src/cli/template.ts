@@ -32,7 +32,7 @@ export async function templateCommand(args: string[], io: CliIo): Promise<number
   if (values.output === undefined) throw new CliError('template 需要 -o FILE.xlsx（要写入的模板文件）；用 jixiao template --help 查看用法');
   const out = filePath(io, values.output, '-o');
   if (!/\.xlsx$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
-  const scheme = schemeById(values.scheme ?? DEFAULT_SCHEME);
+  const scheme = schemeById(values.scheme ?? DEFAULT_SCHEME, io.cwd);
   const dept = values.dept?.trim() || undefined;
   // a cell holds no more: Excel would call the whole template damaged
   if (dept && dept.length > CELL_TEXT_MAX) throw new CliError(`--dept 过长（${dept.length} 个字符，一个单元格最多 ${CELL_TEXT_MAX} 个）`);

@@ -14,6 +14,7 @@ jixiao — performance self-evaluation forms: templates and scoring
   jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
   jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
+  jixiao scheme list|new|check|diff …
   jixiao COMMAND --help
   jixiao --version
 
@@ -24,6 +25,8 @@ jixiao — performance self-evaluation forms: templates and scoring
             score a filled workbook (or a JSON of inputs): every indicator, the total and the grade
   export    生成报送版：各表只保留数值、全部锁定，可另附 PDF
             write the version to submit: the forms, values only, locked; optionally a PDF
+  scheme    本地区的评分方案文件：列出、新建、检查、比较（--scheme 可用方案文件）
+            a region's scheme files: list, new, check, diff (any --scheme takes such a file)
 
 退出状态 Exit status:
   0  评分完成，没有错误                       scored, no error-severity finding
@@ -50,7 +53,8 @@ score it with jixiao score. The indicator tables take rows inserted or deleted i
 选项 Options:
   -o, --output FILE.xlsx  输出文件（必填；整体写入，失败时不留下半个文件）
                           the file to write (required; written whole or not at all)
-  --scheme ID             评分方案，默认 dept-2013        scoring scheme (default dept-2013)
+  --scheme ID|FILE        评分方案编号或方案文件（.json），默认 dept-2013
+                          scheme id or scheme file (.json), default dept-2013
   --projects N            项目数（project-2020，1–50）       how many project sheets (project-2020)
   --inputs INPUTS.json    填入这些数据并评分                fill in these inputs and score them
   --dept NAME             预先填入部门（单位）名称          prefill the unit's name
@@ -80,7 +84,8 @@ numbers, strings or booleans, and in_survey_answers is an array of rows (one per
   -o, --output OUT.xlsx   写入评分结果的工作簿（只用于 FILE.xlsx）
                           the workbook to write the results into (with FILE.xlsx only)
   --inputs INPUTS.json    从 JSON 读取输入，代替工作簿       read the inputs from JSON instead of a workbook
-  --scheme ID             评分方案（--inputs 时默认 dept-2013） scoring scheme (default dept-2013 for --inputs)
+  --scheme ID|FILE        评分方案编号或方案文件（.json）；--inputs 时默认 dept-2013
+                          scheme id or scheme file (.json); default dept-2013 for --inputs
   --json                  只输出 JSON 结果                   print the result as JSON, nothing else
   -h, --help              显示本说明                         show this help
 
@@ -122,4 +127,42 @@ values only, locked, names kept, no helper sheets.
 退出状态 Exit status: 0 已生成 written · 1 有错误：未生成，或 --force 时已生成并注明未完成 error findings:
 nothing written, or with --force written and marked incomplete · 2 调用或文件有误、找不到 LibreOffice，
 未写入任何文件 wrong call or file, or no LibreOffice; nothing written
+`;
+
+export const SCHEME_USAGE = `用法 Usage:
+  jixiao scheme list [--dir DIR] [--json]
+  jixiao scheme new --from ID -o FILE.json [--id ID] [--version V] [--minimal] [--force]
+  jixiao scheme check FILE.json… [--json]
+  jixiao scheme diff A B [--json]
+
+本地区的评分方案：在内置方案（dept-2013、project-2020、dept-2020）基础上只写不同之处的覆盖文件
+（分值、评价等级、评分参数、绩效目标表参数、评价标准文字），或完整的方案文件。各命令的 --scheme
+都可以给出这样的文件，或 schemes 文件夹中方案的编号。
+A region's scoring rules: an override file that names a shipped scheme and holds only what differs
+(weights, grade bands, rule and target-table parameters, wording), or a whole scheme file. Every
+--scheme option takes such a file, or the id of a scheme in the schemes folder.
+
+子命令 Subcommands:
+  list    列出内置方案，以及当前文件夹下 schemes 文件夹（或 --dir）中的方案文件，无效的注明
+          the shipped schemes and the scheme files in ./schemes (or --dir); invalid ones marked
+  new     以内置方案为底生成覆盖文件，列出其全部分值、等级和参数，带 $schema 供编辑器补全；
+          已存在的文件不覆盖，除非 --force。--minimal 只写文件头
+          an override file to edit with every weight, grade and parameter of the base, and $schema
+          for editor completion; an existing file is kept unless --force; --minimal writes the head only
+  check   检查方案文件：每个问题给出行号、位置（JSON 路径）和改法；有问题时退出状态 1
+          every problem with its line, place (JSON path) and fix; exit 1 when there is any
+  diff    比较两个方案（编号或文件），列出分值、等级、参数和文字的变化，可作为变更说明发布
+          the change note from A to B: weights, grades, parameters and wording that differ
+
+选项 Options:
+  --dir DIR        list：方案文件所在的文件夹（默认 ./schemes）     list: the folder of scheme files
+  --from ID        new：基于的内置方案                               new: the shipped scheme to start from
+  -o FILE.json     new：要写入的覆盖文件                             new: the override file to write
+  --id ID          new：方案编号（默认“内置编号-文件名”）          new: the scheme id (default ID-FILENAME)
+  --version V      new：版本号（默认 1）                             new: its version (default 1)
+  --json           输出 JSON                                         print JSON
+  -h, --help       显示本说明                                        show this help
+
+退出状态 Exit status: 0 正常 ok · 1 方案文件有问题（check；list 发现无效文件）problems found ·
+2 调用有误或文件无法读取 wrong call or unreadable file
 `;

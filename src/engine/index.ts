@@ -2,7 +2,19 @@ export * from './types';
 export { Decimal, round2, plain, percent } from './decimal';
 export { loadScheme, SchemeError } from './scheme';
 export type { Scheme, SchemeInput, SchemeIndicator, SchemeTable, SchemeFigure, SchemeLayout, TableField, InputKind, TargetsSpec } from './scheme';
-export { getScheme, schemeIds, allSchemeIds, DEFAULT_SCHEME } from './schemes';
+export {
+  getScheme,
+  schemeIds,
+  allSchemeIds,
+  DEFAULT_SCHEME,
+  shippedLibrary,
+  shippedSchemeData,
+  resolvedShipped,
+  checkSchemeData,
+  schemeFromData,
+  resolvedScheme,
+} from './schemes';
+export * from './overrides';
 export { evaluate, gradeOf, scoreText } from './evaluate';
 export { toJson, formsJson, hasErrors } from './report';
 export type { EvaluationJson, FormsJson } from './report';

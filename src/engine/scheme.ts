@@ -525,3 +525,6 @@ function shorthandSheets(
     { kind: 'survey_grid', ...layout.survey, input: survey?.name ?? '' },
   ];
 }
+
+/** The zod schemas of a scheme file, for the scheme-file checks (overrides/) and the JSON Schema made from them. */
+export const schemeFileSchemas = { scheme: schemeSchema, input: inputSchema, table: tableSchema, legacyLayout, sheetsLayout };
