@@ -189,7 +189,7 @@ describe('help and version', () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/用法 Usage:/);
-      expect(r.stdout).toMatch(/jixiao template -o FILE\.xlsx \[--scheme dept-2013\] \[--dept NAME\] \[--year YYYY\]/);
+      expect(r.stdout).toMatch(/jixiao template -o FILE\.xlsx \[--scheme dept-2013\] \[--projects N\] \[--dept NAME\] \[--year YYYY\]/);
       expect(r.stdout).toMatch(/jixiao score --inputs INPUTS\.json \[--scheme dept-2013\] \[--json\]/);
       expect(r.stdout).toMatch(/退出状态 Exit status/);
     }
@@ -198,7 +198,7 @@ describe('help and version', () => {
   it('jixiao COMMAND --help wins over anything else on the line', async () => {
     const t = await jixiao(['template', '--help']);
     expect(t.code).toBe(0);
-    expect(t.stdout).toMatch(/^用法 Usage: jixiao template/);
+    expect(t.stdout).toMatch(/^用法 Usage:\n  jixiao template -o FILE\.xlsx/);
     expect(t.stdout).toMatch(/生成空白模板/);
     expect(t.stdout).toMatch(/Writes a blank workbook/);
     const s = await jixiao(['score', 'x.xlsx', '--bogus', '-h']);
