@@ -5,7 +5,22 @@ import type { TemplateOptions } from './types';
 export type SheetRole = 'summary' | 'scoring' | 'survey';
 
 export interface InsertOptions extends TemplateOptions {
+  /** dept-2013: which of its sheets to add (the officer may leave out the survey); ignored by other schemes */
   sheets: SheetRole[];
+  /** project-2020: how many project sheets to add (default 1) */
+  projects?: number;
+}
+
+/**
+ * One form of the workbook as scored: dept-2013 and dept-2020 have one; project-2020 one per project sheet
+ * (plus the 项目自评汇总 the session keeps up to date, which is not a form).
+ */
+export interface FormResult {
+  /** the sheet holding the form's own names, or null for a workbook-wide form */
+  sheet: string | null;
+  /** what the officer calls it: the project's name as typed, else the sheet's name, else the scheme's title */
+  title: string;
+  evaluation: Evaluation;
 }
 
 export interface InsertReport {
@@ -18,7 +33,10 @@ export interface InsertReport {
 export type RecomputeReason = 'open' | 'change' | 'manual' | 'focus' | 'insert';
 
 export interface RecomputeResult {
+  /** the workbook's first (for most schemes its only) form */
   evaluation: Evaluation;
+  /** every form in the workbook's sheet order; [the one form] for a workbook-wide scheme */
+  forms: FormResult[];
   reason: RecomputeReason;
   /** input names whose values differ from the last sync recorded in the workbook (on open/focus/manual) */
   changedSinceSync: string[];
@@ -56,8 +74,11 @@ export interface LayoutReport {
  */
 export interface CurrentInputs {
   scheme: Scheme;
+  /** the first form's inputs as typed (tables as rows of records) */
   values: Record<string, RawValue>;
   evaluation: Evaluation;
+  /** every form with its inputs as typed; [the one form] for a workbook-wide scheme */
+  forms: (FormResult & { values: Record<string, RawValue> })[];
 }
 
 /**
@@ -73,6 +94,11 @@ export interface PaneSession {
     options: InsertOptions,
     progress: (step: string, fraction: number) => void,
   ): Promise<InsertReport>;
+  /**
+   * project-2020: adds one project sheet (a blank form, named `name` or 项目N) before 项目自评汇总 and re-lays the
+   * summary to list it; the pane then calls recompute('insert'). Absent for schemes of one form.
+   */
+  addProject?(name?: string): Promise<{ sheet: string }>;
   /** Reads every input, scores, writes the outputs that changed, records the sync. */
   recompute(reason: RecomputeReason): Promise<RecomputeResult>;
   /**
@@ -91,4 +117,9 @@ export interface PaneSession {
   autoOpen?(): Promise<boolean>;
   /** Turns the pane's auto-open on or off for this workbook; rejects (with a Chinese message) when Office could not save it. */
   setAutoOpen?(on: boolean): Promise<void>;
+}
+
+/** The forms of a workbook-wide scheme (one form): its evaluation under the scheme's title. */
+export function oneForm(scheme: Scheme, evaluation: Evaluation): FormResult[] {
+  return [{ sheet: null, title: scheme.title, evaluation }];
 }

@@ -1,5 +1,5 @@
 import { evaluate, getScheme, type CellRef, type RawValue, type Scheme } from '../../src/engine';
-import type { CurrentInputs, InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../../src/workbook/session';
+import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../../src/workbook/session';
 import example from '../../templates/samples/dept-2013-example.json';
 
 /** The worked example of spec/dept-2013.md (total 73.28, 中), a fresh copy each call, with some inputs changed. */
@@ -60,7 +60,8 @@ export class FakeSession implements PaneSession {
   current = jest.fn(async (): Promise<CurrentInputs> => {
     if (!this.hasTemplate) throw new Error('工作簿中没有找到评分模板，请先插入模板');
     const values = JSON.parse(JSON.stringify(this.values)) as Record<string, RawValue>;
-    return { scheme: this.scheme, values, evaluation: evaluate(this.scheme, { values, cells: sampleCells(this.scheme) }) };
+    const evaluation = evaluate(this.scheme, { values, cells: sampleCells(this.scheme) });
+    return { scheme: this.scheme, values, evaluation, forms: oneForm(this.scheme, evaluation).map((f) => ({ ...f, values })) };
   });
 
   select = jest.fn<Promise<void>, [cell: string]>(async () => undefined);
@@ -83,6 +84,6 @@ export class FakeSession implements PaneSession {
     const evaluation = evaluate(this.scheme, { values: this.values, cells: sampleCells(this.scheme) });
     const changedSinceSync = this.changedSinceSync;
     this.changedSinceSync = [];
-    return { evaluation, reason, changedSinceSync, written: 0 };
+    return { evaluation, forms: oneForm(this.scheme, evaluation), reason, changedSinceSync, written: 0 };
   }
 }

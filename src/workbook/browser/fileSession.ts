@@ -16,7 +16,7 @@ import { outputValues } from '../outputs';
 import { DEFAULT_LIMITS } from '../package/limits';
 import { PackageError } from '../package/errors';
 import type { WriteBack } from '../package/workbook';
-import type { CurrentInputs, InsertOptions, InsertReport, PaneSession, RecomputeReason, RecomputeResult } from '../session';
+import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
 import { changedSince, makeSyncRecord, type SyncRecord } from '../sync';
 import type { MoneyUnit, OutputValue, TemplateOptions, WorkbookInputs } from '../types';
 import { indexedDbBytesStore, noBytesStore, type BytesStore } from './bytesStore';
@@ -375,7 +375,8 @@ export class FileSession implements PaneSession {
     return this.serialize(async () => {
       if (!this.held || !this.scheme) throw new Error(NO_WORKBOOK);
       if (this.pending.size || !this.last) await this.recomputeNow('manual');
-      return { scheme: this.scheme, ...this.last! };
+      const last = this.last!;
+      return { scheme: this.scheme, ...last, forms: oneForm(this.scheme, last.evaluation).map((f) => ({ ...f, values: last.values })) };
     });
   }
 
@@ -472,6 +473,7 @@ export class FileSession implements PaneSession {
     if (!sameCells(this.snap.cells, read.cells ?? {})) this.update({ cells: read.cells ?? {} });
     return {
       evaluation,
+      forms: oneForm(scheme, evaluation),
       reason,
       changedSinceSync: COMPARE.has(reason) ? changedSince(previous, values) : [],
       written,

@@ -2,7 +2,7 @@
 import { evaluate, getScheme } from '../../engine';
 import type { Finding, Scheme } from '../../engine';
 import { isResultsSheet, outputValues } from '../outputs';
-import type { CurrentInputs, InsertOptions, InsertReport, LayoutReport, PaneSession, RecomputeReason, RecomputeResult } from '../session';
+import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, type LayoutReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
 import type { SyncRecord } from '../sync';
 import { changedSince, makeSyncRecord } from '../sync';
 import { isSyncSheet, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
@@ -157,7 +157,7 @@ export class OfficeSession implements PaneSession {
         const read = await readAll(context, scheme, { outputs: false, record: false });
         const evaluation = evaluate(scheme, { values: read.values, cells: read.cells });
         evaluation.issues = bySeverity([...read.problems, ...evaluation.issues]);
-        return { scheme, values: read.values, evaluation };
+        return { scheme, values: read.values, evaluation, forms: oneForm(scheme, evaluation).map((f) => ({ ...f, values: read.values })) };
       });
     });
   }
@@ -294,6 +294,7 @@ export class OfficeSession implements PaneSession {
       evaluation.issues = bySeverity([...issues, ...evaluation.issues]);
       return {
         evaluation,
+        forms: oneForm(scheme, evaluation),
         reason,
         changedSinceSync: COMPARE.has(reason) ? changedSince(read.record, read.values) : [],
         written,
