@@ -29,6 +29,7 @@ import { downloadDelivery } from '../deliver';
 import { describeError, type FailedAction } from '../errors';
 import { ExportButton, ExportDialog } from '../ExportDialog';
 import { formMessage } from '../findings';
+import { ImportOldForm } from '../ImportOldForm';
 import { InsertTemplateView } from '../InsertTemplateView';
 import { WIDE } from '../layout';
 import { jumpToFindings, ScorePanel } from '../ScorePanel';
@@ -249,6 +250,16 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
 
   const dragging = useFileDrop(openFile);
 
+  // 导入旧表: the workbook made from a hand-made form becomes the page's workbook
+  const openImported = useCallback(
+    async (bytes: Uint8Array, name: string) => {
+      await session.open(new Blob([bytes as BlobPart]), name);
+      await start();
+      say('success', T.opened(name));
+    },
+    [session, start, say],
+  );
+
   const insert = useCallback(
     async (chosen: Scheme, options: InsertOptions) => {
       setError(null);
@@ -431,6 +442,9 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
                       {S.retry}
                     </Button>
                   )}
+                </section>
+                <section className={styles.block}>
+                  <ImportOldForm disabled={!!busy} onImported={openImported} />
                 </section>
                 <section className={styles.block} data-testid="new-template">
                   <InsertTemplateView
