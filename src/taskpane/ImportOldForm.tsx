@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import type { ImportReport, ImportWorkbookOptions } from '../import/workbook';
+import { readBlob } from '../workbook/browser/download';
 import { openImportedWorkbook } from '../workbook/office/createWorkbook';
 import type { OpenedCopy } from '../workbook/office/export';
 import { Bar } from './Bar';
@@ -73,7 +74,7 @@ export function ImportOldForm({ onImported, disabled, importer = defaultImporter
   const run = async (file: File) => {
     setState({ kind: 'working' });
     try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      const bytes = await readBlob(file);
       const made = await importer(bytes, file.name, { nextYear });
       const name = importedFileName(file.name, made.report);
       await onImported(made.bytes, name, made.report);

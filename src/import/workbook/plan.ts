@@ -152,10 +152,7 @@ function planForm(scheme: Scheme, form: HandmadeForm, nextYear: boolean): Planne
     cleared.push(...clearForNextYear(scheme, data));
   }
 
-  const { values, findings } = inputsFromJson(
-    scheme,
-    Object.fromEntries(Object.entries(data).filter(([k]) => known.has(k))),
-  );
+  const { values, findings } = inputsFromJson(scheme, asTyped(scheme, Object.fromEntries(Object.entries(data).filter(([k]) => known.has(k)))));
   const labelOf = (name: string) => (scheme.tables.find((t) => t.name === name)?.label ?? scheme.inputs.find((i) => i.name === name)?.label ?? name);
   const filled: FilledField[] = Object.keys(values)
     .filter((name) => !isBlank(values[name]))
@@ -226,6 +223,36 @@ function clearForNextYear(scheme: Scheme, data: Record<string, unknown>): string
   }
   for (const [k, v] of Object.entries(carried)) data[k] = v;
   return [...cleared];
+}
+
+/** A plain decimal as a Word table or a text cell holds it: 40, -3.5 (not 95%, not 1,000, not 010). */
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/** Table fields that hold figures although their kind is text (a 年度指标值 may also be words: 明显提升). */
+const FIGURE_FIELDS = new Set(['target', 'actual']);
+
+/**
+ * Figures read as text (every cell of a Word table is text) written as numbers, as an officer types them into
+ * Excel: the numeric inputs and fields, and a 年度指标值 or 实际完成值 that is a plain decimal. Names, units and
+ * anything else stay as written.
+ */
+function asTyped(scheme: Scheme, data: Record<string, unknown>): Record<string, unknown> {
+  const numeric = (kind: string) => kind === 'number' || kind === 'amount' || kind === 'integer' || kind === 'year';
+  const figure = (v: unknown) => (typeof v === 'string' && PLAIN_NUMBER.test(v.trim()) ? Number(v.trim()) : v);
+  const out: Record<string, unknown> = { ...data };
+  for (const input of scheme.inputs) if (numeric(input.kind) && input.name in out) out[input.name] = figure(out[input.name]);
+  for (const t of scheme.tables) {
+    const rows = out[t.name];
+    if (!Array.isArray(rows)) continue;
+    const fields = t.fields.filter((f) => numeric(f.kind) || FIGURE_FIELDS.has(f.name)).map((f) => f.name);
+    out[t.name] = rows.map((row) => {
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) return row;
+      const r = { ...(row as Record<string, unknown>) };
+      for (const f of fields) if (f in r) r[f] = figure(r[f]);
+      return r;
+    });
+  }
+  return out;
 }
 
 function isBlank(v: RawValue): boolean {
