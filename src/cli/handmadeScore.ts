@@ -46,8 +46,7 @@ export function handmadeJson(file: string, report: HandmadeReport): object {
 }
 
 /** Prints a hand-made file's report; exit 1 when a finding is an error, 2 when it holds no standard table. */
-export async function scoreHandmade(file: FilePath, json: boolean, io: CliIo): Promise<number> {
-  const report = await handmadeReportOf(file, io);
+export async function scoreHandmade(file: FilePath, report: HandmadeReport, json: boolean, io: CliIo): Promise<number> {
   if (!report.forms.length) {
     const why = report.unplaced.slice(0, 3).map((u) => `${u.grid}：${u.reason}`).join('；');
     throw cannotRead(file.shown, `不是本工具生成的工作簿，也没有找到标准表格（评分表、绩效自评表、基础数据表或综合评价报告表）${why ? `：${why}` : ''}`);
@@ -122,12 +121,15 @@ function issueLine(i: Finding): string {
 }
 
 /**
- * Whether `score` takes FILE as hand-made: a Word or legacy/other office file, or an .xlsx holding no scheme's
- * names. A file that is no workbook at all is left to the workbook path (its message says why).
+ * FILE's hand-made report when `score` takes it as hand-made: a Word or legacy/other office file, or an .xlsx
+ * holding no scheme's names but a standard table. Null otherwise: a workbook of ours, or an .xlsx with neither
+ * (the workbook path says why it is not one).
  */
-export async function isHandmadeFile(file: FilePath, schemes: Scheme[]): Promise<boolean> {
-  if (documentKind(file.path) === 'docx' || conversionOf(file.path)) return true;
-  if (documentKind(file.path) !== 'xlsx') return false;
+export async function handmadeFileReport(file: FilePath, schemes: Scheme[], io: CliIo): Promise<HandmadeReport | null> {
+  if (documentKind(file.path) === 'docx' || conversionOf(file.path)) return handmadeReportOf(file, io);
+  if (documentKind(file.path) !== 'xlsx') return null;
   const workbook = await openForms(file);
-  return (await readable(file, () => workbook.detect(schemes))) === null;
+  if ((await readable(file, () => workbook.detect(schemes))) !== null) return null;
+  const report = await handmadeReportOf(file, io);
+  return report.forms.length ? report : null;
 }
