@@ -3,6 +3,7 @@
  * scored back equal to the hand-made report's rescoring, the blanks listed, --next-year, --scheme, and every way
  * the call can fail (exit 2, one line, nothing written).
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { handmadeOf } from '../../src/import';
@@ -184,5 +185,34 @@ describe('jixiao score on a hand-made file', () => {
   test('-o is refused for a hand-made file, pointing to import', async () => {
     expectUsageFailure(await jixiao(['score', '数据局.xlsx', '-o', 'x.xlsx'], dir), /“数据局\.xlsx”是手工填写的表格，不能直接写入评分结果；请先用 jixiao import 数据局\.xlsx -o 新文件\.xlsx 导入为工作簿/);
     expect(fs.existsSync(out('x.xlsx'))).toBe(false);
+  });
+});
+
+describe('files only LibreOffice reads', () => {
+  /** The .xls LibreOffice saves from `file` (what WPS writes as .et): a profile of its own, in the test's folder. */
+  function savedAsXls(file: string): Buffer {
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xls', '--outdir', path.join(dir, 'xls'), out(file)], { stdio: 'pipe', timeout: 120000 });
+    return fs.readFileSync(path.join(dir, 'xls', file.replace(/\.\w+$/, '.xls')));
+  }
+
+  test('a WPS spreadsheet (.et): import and score go through LibreOffice and give what the .xlsx gives', async () => {
+    fs.writeFileSync(out('项目自评表.et'), savedAsXls('数据局.xlsx'));
+    const r = await jixiao(['import', '项目自评表.et', '-o', '来自et.xlsx'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  绩效指标 9 行\n');
+    const fromEt = JSON.parse((await jixiao(['score', '来自et.xlsx', '--json'], dir)).stdout);
+    const fromXlsx = JSON.parse((await jixiao(['score', '导入.xlsx', '--json'], dir)).stdout);
+    expect([fromEt.total, fromEt.indicators.map((i: { score: number | null }) => i.score)]).toEqual([fromXlsx.total, fromXlsx.indicators.map((i: { score: number | null }) => i.score)]);
+    const checked = JSON.parse((await jixiao(['score', '项目自评表.et', '--json'], dir)).stdout);
+    expect([checked.kind, checked.forms[0].total, checked.forms[0].shown]).toEqual(['handmade', 92.96, { total: 92.96, grade: '良好' }]);
+  });
+
+  test('without LibreOffice: one line saying what to do, nothing written', async () => {
+    fs.writeFileSync(out('旧表.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    const env = { JIXIAO_SOFFICE: out('no-such-soffice') };
+    expectUsageFailure(await jixiao(['import', '旧表.xls', '-o', '旧.xlsx'], dir, env), /^jixiao: 未找到 LibreOffice（soffice），无法读取 \.xls\/\.et\/\.ods\/\.doc\/\.wps 文件/);
+    expectUsageFailure(await jixiao(['score', '旧表.xls'], dir, env), /^jixiao: 未找到 LibreOffice（soffice）/);
+    expect(fs.existsSync(out('旧.xlsx'))).toBe(false);
   });
 });
