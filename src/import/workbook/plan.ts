@@ -72,6 +72,13 @@ const TABLE_TITLES: Record<string, string> = {
 /** The most project sheets one imported workbook holds (as `jixiao template --projects`). */
 export const MAX_IMPORTED_PROJECTS = 50;
 
+/**
+ * Inputs that stand from one year to the next beside the scheme's identity (unit, project, year, money unit): who
+ * carries the project out and who fills the form, the 预期目标, the 编制数 and the unit's duties. Everything else a
+ * form holds is what the year brought.
+ */
+const STANDING = ['in_dept_head', 'in_impl_unit', 'in_goal_expected', 'in_filler', 'in_phone', 'in_staff_quota', 'in_duties'];
+
 /** A target row's fields that describe this year's outcome: cleared for next year. */
 const OUTCOME_FIELDS = ['actual', 'rating', 'score', 'deviation'];
 
@@ -120,27 +127,23 @@ function planForm(scheme: Scheme, form: HandmadeForm, nextYear: boolean): Planne
   const known = new Set([...scheme.inputs.map((i) => i.name), ...scheme.tables.map((t) => t.name)]);
   const filledCells: Record<string, string | null> = { ...form.cells };
 
-  // what a 2013-style 评分表 states beside the rates: the 效益 rows' own scores, with their text as the basis
-  if (form.scheme === 'dept-2013') {
-    for (const row of form.rows) {
-      const rule = scheme.indicators.find((i) => i.id === row.id)?.rule as { kind: string; score?: string; basis?: string } | undefined;
-      if (rule?.kind !== 'self_score' || row.typed === null || !rule.score || data[rule.score] !== undefined) continue;
-      data[rule.score] = row.typed;
-      filledCells[rule.score] = row.cell;
-      if (rule.basis && row.text === '' && !data[rule.basis]) {
-        const text = statedText(form, row.cell);
-        if (text) {
-          data[rule.basis] = text;
-          filledCells[rule.basis] = row.cell;
-        }
-      }
+  // what a 2013-style 评分表 states beside the rates: the 效益 rows' own scores (a self_score rule's input), with
+  // their text as the basis
+  for (const row of form.rows) {
+    const rule = scheme.indicators.find((i) => i.id === row.id)?.rule as { kind: string; score?: string; basis?: string } | undefined;
+    if (rule?.kind !== 'self_score' || row.typed === null || !rule.score || data[rule.score] !== undefined) continue;
+    data[rule.score] = row.typed;
+    filledCells[rule.score] = row.cell;
+    const text = rule.basis && data[rule.basis] === undefined ? statedText(form, row.cell) : null;
+    if (rule.basis && text) {
+      data[rule.basis] = text;
+      filledCells[rule.basis] = row.cell;
     }
   }
   // the 总分 the unit wrote, where the scheme has a cell for it
   if (known.has('in_total_self') && form.shown.total !== null && data.in_total_self === undefined) {
     data.in_total_self = form.shown.total;
-    const stated = form.tables.find((t) => (t.kind === 'target' || t.kind === 'scoring-2013') && t.total);
-    filledCells.in_total_self = stated && (stated.kind === 'target' || stated.kind === 'scoring-2013') ? (stated.total?.cell ?? null) : null;
+    filledCells.in_total_self = form.tables.flatMap((t) => ((t.kind === 'target' || t.kind === 'scoring-2013') && t.total ? [t.total.cell] : []))[0] ?? null;
   }
 
   const sourceYear = typeof data.in_year === 'number' ? data.in_year : form.year;
@@ -210,7 +213,7 @@ function clearForNextYear(scheme: Scheme, data: Record<string, unknown>): string
       });
     }
   }
-  const keep = new Set(['in_dept_name', 'in_dept_head', 'in_project_name', 'in_impl_unit', 'in_unit', 'in_year', 'in_goal_expected', 'in_filler', 'in_phone', 'in_staff_quota', 'in_duties']);
+  const keep = new Set([...Object.values(scheme.identity).filter((n): n is string => !!n), ...STANDING]);
   const carried: Record<string, unknown> = {};
   for (const input of scheme.inputs) {
     const name = input.name;
