@@ -4,13 +4,12 @@
  * browser as on the command line (exceljs is loaded with import() only here); .xls/.doc and other formats are
  * converted to .xlsx/.docx by the caller.
  */
-import { plain } from '../../engine';
+import { plain, type Finding } from '../../engine';
 import { XlsxPackage, type PackageLimits } from '../../workbook/package';
 import { documentKind, handmadeOfDocx, handmadeOfXlsx } from '../index';
 import type { HandmadeReport } from '../report';
 import { ImportError } from './errors';
 import { planImport, type BlankField, type FilledField, type ImportOptions } from './plan';
-import type { Finding } from '../../engine';
 
 export { ImportError } from './errors';
 export { planImport, MAX_IMPORTED_PROJECTS } from './plan';
