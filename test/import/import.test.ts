@@ -187,6 +187,14 @@ describe('a 2013-style 评分表 (header over two rows, a spacer column) with it
     expect([v.in_key_work_done, v.in_key_work_planned, v.in_assess_score, v.in_assess_full]).toEqual([9, 10, 90, 100]);
     expect([v.in_survey_points, v.in_survey_count]).toEqual([430, 10]);
     expect(v.in_dept_name).toBe('示例县政务服务中心');
+    // the 综合评价报告表's texts beside the scheme's labels
+    expect([v.in_dept_head, v.in_spend_analysis, v.in_goal_analysis, v.in_problems]).toEqual([
+      '张三',
+      '年度支出总额500万元，其中基本支出（300万元）+项目支出（200万元）=500万元',
+      '重点工作计划10件，完成9件，完成率=9/10=90%',
+      '部分项目支出进度偏慢',
+    ]);
+    expect(made.report.forms[0].filled.find((x) => x.name === 'in_problems')?.cell).toBe('报告表!B8');
     // the 效益 rows state their own score: that is the scheme's input, with the text as its basis
     expect([v.in_benefit_economic, v.in_benefit_social, v.in_benefit_ecological]).toEqual([3, 3.5, 4]);
     expect(v.in_benefit_social_note).toBe('群众办事便利度提升，得3.5分');
@@ -220,7 +228,7 @@ describe('a 2013-style 评分表 (header over two rows, a spacer column) with it
     expect(lines).toContain('  以下输入文件中没有写明，已留空，请在工作簿中填写：');
     expect(lines).toContain('  - 未按进度支出的资金项数（in_late_items），用于“支出进度”：评分表!J10 只写了得分 2.5 分');
     expect(lines).toContain('  - 绩效目标合理性①：符合国家法律法规、国民经济和社会发展总体规划（in_goal_fit_1），用于“绩效目标合理性”：评分表!J4 只写了得分 3 分');
-    expect(lines.find((l) => l.startsWith('  文件中没有、未填写：'))).toMatch(/^ {2}文件中没有、未填写：单位负责人、评价年度、金额单位、年末资产总额、/);
+    expect(lines.find((l) => l.startsWith('  文件中没有、未填写：'))).toMatch(/^ {2}文件中没有、未填写：评价年度、金额单位、年末资产总额、/);
     expect(lines.find((l) => l.startsWith('  已填入：'))).toContain('年末实际在职人数（评分表!J6）；编制数（评分表!J6）');
   });
 });

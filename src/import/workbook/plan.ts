@@ -140,6 +140,15 @@ function planForm(scheme: Scheme, form: HandmadeForm, nextYear: boolean): Planne
       filledCells[rule.basis] = row.cell;
     }
   }
+  // the texts a 综合评价报告表 writes beside their labels (单位负责人, 支出情况分析, 存在的问题 …)
+  for (const t of form.tables) {
+    if (t.kind !== 'summary') continue;
+    for (const [name, at] of Object.entries(t.fields)) {
+      if (data[name] !== undefined) continue;
+      data[name] = at.text;
+      filledCells[name] = at.cell;
+    }
+  }
   // the 总分 the unit wrote, where the scheme has a cell for it
   if (known.has('in_total_self') && form.shown.total !== null && data.in_total_self === undefined) {
     data.in_total_self = form.shown.total;
