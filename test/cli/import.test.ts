@@ -86,6 +86,16 @@ describe('jixiao import', () => {
     expect([scored.scheme, scored.total]).toEqual(['dept-2020', 59.47]);
   });
 
+  test('--scheme FILE: a region’s override of the scheme the table is; the workbook is of that scheme', async () => {
+    const variant = path.join(__dirname, '../../templates/variants/project-2020-capped.json');
+    const r = await jixiao(['import', '数据局.xlsx', '-o', '限分.xlsx', '--scheme', variant], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('已从“数据局.xlsx”导入项目支出绩效自评表（执行率限分示例）（project-2020-capped），写入：限分.xlsx');
+    const scored = JSON.parse((await jixiao(['score', '限分.xlsx', '--json', '--scheme', variant], dir)).stdout);
+    expect(scored.scheme).toBe('project-2020-capped');
+    expect(scored.indicators).toHaveLength(9);
+  });
+
   describe('exit 2: one line, nothing written', () => {
     const failing: [string, string[], RegExp][] = [
       ['no file', ['import', '-o', 'x.xlsx'], /^jixiao: import 需要一个手工填写的表格文件（jixiao import FILE -o OUT\.xlsx）/],
