@@ -443,9 +443,9 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
                     </Button>
                   )}
                 </section>
-                <section className={styles.block}>
+                <div className={styles.block}>
                   <ImportOldForm disabled={!!busy} onImported={openImported} />
-                </section>
+                </div>
                 <section className={styles.block} data-testid="new-template">
                   <InsertTemplateView
                     schemes={offered}
