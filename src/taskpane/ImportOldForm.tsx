@@ -33,7 +33,6 @@ const T = {
   working: '正在导入…',
   done: (name: string) => `已导入：${name}`,
   failed: '无法导入',
-  otherFormats: '.xls、.et、.doc、.wps 文件请先在 WPS 或 Office 中另存为 .xlsx 或 .docx，或用命令行 jixiao import 导入。',
 };
 
 const useStyles = makeStyles({
@@ -131,12 +130,12 @@ export function ImportOldForm({ onImported, disabled, importer = defaultImporter
   );
 }
 
-/** The import's own errors are one Chinese line already (a damaged file: 无法读取 and why); anything else says what is read. */
+/** The import's own errors are one Chinese line already (a damaged file: 无法读取 and why); so are the panes'. */
 function messageOf(err: unknown): string {
   const e = err as Error;
   if (e?.name === 'ImportError') return e.message;
   if (e?.name === 'PackageError') return `无法读取：${e.message}`;
-  return `${e?.message ?? String(err)}。${T.otherFormats}`;
+  return `导入时出错：${e?.message ?? String(err)}`;
 }
 
 /**

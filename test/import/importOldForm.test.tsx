@@ -95,7 +95,7 @@ describe('ImportOldForm', () => {
     await user.upload(screen.getByTestId('import-file'), fileOf(new Uint8Array(Buffer.from('PK not a zip')), '坏.xlsx'));
     expect(await screen.findByTestId('import-failed', undefined, WAIT)).toHaveTextContent(/^无法导入无法读取：/);
     await user.upload(screen.getByTestId('import-file'), fileOf(wordReport(), '数据局报告.docx'));
-    await waitFor(() => expect(screen.getByTestId('import-failed')).toHaveTextContent('磁盘已满'), WAIT);
+    await waitFor(() => expect(screen.getByTestId('import-failed')).toHaveTextContent('导入时出错：磁盘已满'), WAIT);
   });
 });
 
@@ -155,6 +155,20 @@ describe('in the standalone page', () => {
     await user.upload(await screen.findByTestId('import-file', undefined, WAIT), fileOf(handmade, '评分表.xlsx'));
     await waitFor(() => expect(screen.getByTestId('total-score')).toHaveTextContent(String(expected)), WAIT);
     expect(screen.getByTestId('file-name')).toHaveTextContent('评分表（导入）.xlsx');
+    // 23 inputs the 评分表 does not state (its checklists, counts and 结余), as the import listed them
+    expect(screen.getByTestId('message')).toHaveTextContent('已打开“评分表（导入）.xlsx”。原表没有写明的23项已留空，请在表单中补填。');
     expect(session.getSnapshot().values.in_staff_quota).toBeDefined();
+  });
+
+  test('a workbook of a scheme the page does not open is downloaded instead, and the page says so', async () => {
+    window.localStorage.clear();
+    const saved: { bytes: Uint8Array; fileName: string }[] = [];
+    const session = new FileSession({ debounceMs: 20, drafts: null, schemes: [getScheme('dept-2013')], save: (bytes, fileName) => saved.push({ bytes, fileName }) });
+    const user = setup();
+    render(<StandaloneApp session={session} theme="light" />);
+    await user.upload(await screen.findByTestId('import-file', undefined, WAIT), fileOf(wordReport(), '数据局报告.docx'));
+    await waitFor(() => expect(screen.getByTestId('message')).toHaveTextContent('本页面尚不能打开项目支出绩效自评表（project-2020），已下载“数据局报告（导入）.xlsx”，请用 Excel 或 WPS 打开。'), WAIT);
+    expect(saved.map((s) => s.fileName)).toEqual(['数据局报告（导入）.xlsx']);
+    expect(projectTotal(saved[0].bytes)).toBe(85.96);
   });
 });
