@@ -6,6 +6,7 @@ import { cannotRead, CliError, CliIo } from './io';
 import { jsonSyntaxProblem } from './jsonError';
 import { renderTable } from './table';
 import { jsonForTerminal } from './terminal';
+import { handmadeFileReport, scoreHandmade } from './handmadeScore';
 import { FilePath, filePath, formsSchemeOf, openForms, readable, readBytes, scoredForms, writeOutput } from './files';
 
 export interface Scored {
@@ -44,6 +45,15 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   }
   const schemes = values.scheme === undefined ? undefined : [schemeById(values.scheme, io.cwd)];
   const out = values.output === undefined ? undefined : filePath(io, values.output, '-o');
+  if (values.inputs === undefined) {
+    // a standard table typed by hand (an .xlsx of no scheme, a .docx, a .xls/.doc/.et/.wps): checked and rescored as it is
+    const file = filePath(io, positionals[0], 'FILE');
+    const handmade = await handmadeFileReport(file, schemes ?? allSchemes(), io);
+    if (handmade) {
+      if (out) throw new CliError(`“${file.shown}”是手工填写的表格，不能直接写入评分结果；请先用 jixiao import ${file.shown} -o 新文件.xlsx 导入为工作簿`);
+      return scoreHandmade(file, handmade, values.json === true, io);
+    }
+  }
   if (out && !/\.xls[xm]$/i.test(out.path)) throw new CliError(`输出文件“${out.shown}”应以 .xlsx 结尾`);
 
   const result: ScoredWorkbook =

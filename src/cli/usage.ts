@@ -15,6 +15,7 @@ jixiao — performance self-evaluation forms: templates and scoring
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
   jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
   jixiao scheme list|new|check|diff …
+  jixiao import FILE -o OUT.xlsx [--scheme ID|FILE] [--next-year]
   jixiao COMMAND --help
   jixiao --version
 
@@ -27,6 +28,8 @@ jixiao — performance self-evaluation forms: templates and scoring
             write the version to submit: the forms, values only, locked; optionally a PDF
   scheme    本地区的评分方案文件：列出、新建、检查、比较（--scheme 可用方案文件）
             a region's scheme files: list, new, check, diff (any --scheme takes such a file)
+  import    把手工填写的表格（.xlsx、.docx，经 LibreOffice 可读 .xls、.doc、.et、.wps）导入为本工具的工作簿
+            make a hand-made table (.xlsx, .docx; .xls, .doc, .et, .wps through LibreOffice) a workbook of its scheme
 
 退出状态 Exit status:
   0  评分完成，没有错误                       scored, no error-severity finding
@@ -66,6 +69,7 @@ score it with jixiao score. The indicator tables take rows inserted or deleted i
 export const SCORE_USAGE = `用法 Usage:
   jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
+  jixiao score HANDMADE.xlsx|.docx|.xls|.doc|.et|.wps [--json]
 
 读取填好的工作簿（按其中的名称识别评分方案），计算每项指标的得分和计算过程、合计和自我评价结论，
 打印评分表和发现的问题。给出 -o 时把得分、计算过程、合计和结论写入 OUT（原文件不变，除非 OUT 就是原文件）。
@@ -79,6 +83,15 @@ scored project by project; --json then prints { "scheme", "forms": [one object p
 in_survey_answers 为逐份问卷的答案数组。
 --inputs reads a JSON object whose keys are the scheme's input names (e.g. in_staff_quota); values are
 numbers, strings or booleans, and in_survey_answers is an array of rows (one per questionnaire).
+
+手工填写的表格（不是本工具生成的 .xlsx，或 Word 报告中的表格；.xls、.doc、.et、.wps、.ods 经 LibreOffice
+转换）：打印读到的内容（表、各行、所写的总分和等级）、发现的问题（计算过程 claim_mismatch、得分
+self_score_mismatch、合计 total_mismatch、等级 grade_mismatch 等）和重新计算的结果；--json 输出
+{ "kind": "handmade", "forms": [...] }，每张表含 shown（表中所写）和 total/grade（重新计算）。不能用 -o。
+A hand-made table (an .xlsx not made by jixiao, or the tables of a Word report; .xls, .doc, .et, .wps, .ods
+through LibreOffice): prints what it read (the form, its rows, the total and grade written), what it found
+and the rescoring; --json prints { "kind": "handmade", "forms": [...] } with shown (as written) and
+total/grade (recomputed). No -o.
 
 选项 Options:
   -o, --output OUT.xlsx   写入评分结果的工作簿（只用于 FILE.xlsx）
@@ -165,4 +178,29 @@ A region's scoring rules: an override file that names a shipped scheme and holds
 
 退出状态 Exit status: 0 正常 ok · 1 方案文件有问题（check；list 发现无效文件）problems found ·
 2 调用有误或文件无法读取 wrong call or unreadable file
+`;
+
+export const IMPORT_USAGE = `用法 Usage: jixiao import FILE -o OUT.xlsx [--scheme ID|FILE] [--next-year]
+
+把手工填写的标准表格导入为本工具的工作簿（对应的评分方案，已填入并评分）：项目/部门整体支出绩效自评表的
+全部指标行和资金；2013 版评分表中计算过程写明的输入（如（17/22）×100% 中的 17 和 22），其余留空并逐项
+列出（输入名称和原表中的单元格）。一个文件中有多个项目时，每个项目一张工作表。FILE 可以是 .xlsx、.docx，
+经 LibreOffice 可读取 .xls、.et、.ods、.doc、.wps。原文件不变。
+Makes a hand-made standard table a workbook of its scheme, filled and scored: every row and the funds of a
+target table; for a 2013-style 评分表 the inputs its calculation texts state (17 and 22 from
+（17/22）×100%), the rest left blank and listed (field and source cell). Several projects in one file
+become several project sheets. FILE is .xlsx or .docx, or .xls/.et/.ods/.doc/.wps through LibreOffice.
+FILE is never changed.
+
+选项 Options:
+  -o, --output OUT.xlsx   要写入的工作簿（必需）                   the workbook to write (required)
+  --scheme ID|FILE        评分方案编号或方案文件（.json）；默认按表格识别
+                          scheme id or scheme file (.json); default: as the table is recognised
+  --next-year             作为下一年度的表：保留指标、指标值和分值，清空实际完成值、得分、偏差原因和资金，年度加一
+                          next year's form: targets and weights kept; actuals, scores, deviations and
+                          funds cleared; the year one on
+  -h, --help              显示本说明                               show this help
+
+退出状态 Exit status: 0 已写入 written · 2 调用有误、文件无法读取，或文件中没有可以导入的表格；未写入任何文件
+wrong call, unreadable file, or no table that can be placed; nothing written
 `;

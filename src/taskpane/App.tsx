@@ -11,6 +11,7 @@ import { Bar } from './Bar';
 import { describeError } from './errors';
 import { deliverToExcel } from './deliver';
 import { ExportDialog, ExportMessage } from './ExportDialog';
+import { ExcelImportOldForm } from './ImportOldForm';
 import { InsertTemplateView } from './InsertTemplateView';
 import { Notices } from './Notices';
 import { ScorePanel } from './ScorePanel';
@@ -112,6 +113,7 @@ function Pane({ session, schemes, deliver }: { session: PaneSession; schemes?: S
         />
       )}
       {view === 'panel' && <AutoOpenSwitch session={session} />}
+      {(view === 'insert' || view === 'panel') && <ExcelImportOldForm disabled={scoring.busy} />}
       <ExportDialog
         blocking={exporter.blocked}
         scheme={scheme}

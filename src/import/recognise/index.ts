@@ -331,6 +331,7 @@ function summaryTable(view: GridView, block: SummaryBlock): SummaryTable {
     conclusion: block.conclusion,
     total: block.total,
     grade: block.grade,
+    fields: block.fields,
   };
 }
 

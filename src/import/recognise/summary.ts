@@ -2,6 +2,7 @@
  * The 综合评价报告表 / 基本情况表 of a 2013-style form: found by its 自我评价结论 label; what it states is the
  * conclusion (a total and a grade in words: 自评得分73.28分，等级为“中”), the unit and the year.
  */
+import { getScheme } from '../../engine';
 import type { GridView } from '../grid';
 import { valueRightOf } from './cells';
 import { gradeInText, labelKey, totalInText, yearIn } from './text';
@@ -17,6 +18,19 @@ export interface SummaryBlock {
   total: LocatedNumber | null;
   grade: LocatedGrade | null;
   title: string | null;
+  /** the scheme's text inputs the form writes beside their label (单位负责人, 支出情况分析, 存在的问题 …), by input name */
+  fields: Record<string, Located>;
+}
+
+/** dept-2013's text inputs by their label's key: the 综合评价报告表 labels its fields as the scheme does. */
+let textLabels: Map<string, string> | null = null;
+function textInputsByLabel(): Map<string, string> {
+  textLabels ??= new Map(
+    getScheme('dept-2013')
+      .inputs.filter((i) => i.kind === 'text' && i.name !== 'in_dept_name')
+      .map((i) => [labelKey(i.label), i.name]),
+  );
+  return textLabels;
 }
 
 const DEPT_LABELS = ['部门名称', '单位名称', '部门单位名称', '填报单位', '填报单位盖章', '预算部门名称'];
@@ -73,5 +87,18 @@ export function summaryBlock(view: GridView, used: (r: number) => boolean, befor
       }
     }
   }
-  return { top: Math.max(0, Math.min(top, at.r)), bottom: Math.max(bottom, at.r), dept, year, conclusion, total, grade, title };
+  const first = Math.max(0, Math.min(top, at.r));
+  const last = Math.max(bottom, at.r);
+  const fields: Record<string, Located> = {};
+  const byLabel = textInputsByLabel();
+  const isLabel = (t: string) => isSummaryLabel(labelKey(t)) || byLabel.has(labelKey(t));
+  for (let r = first; r <= last; r++) {
+    for (const { c, text } of view.rowTexts(r)) {
+      const name = view.origin(r, c)[0] === r ? byLabel.get(labelKey(text)) : undefined;
+      if (!name || fields[name]) continue;
+      const value = valueRightOf(view, r, c, isLabel);
+      if (value && value.text.trim()) fields[name] = value;
+    }
+  }
+  return { top: first, bottom: last, dept, year, conclusion, total, grade, title, fields };
 }

@@ -112,6 +112,8 @@ export interface SummaryTable extends TableBase {
   /** a total and a grade the conclusion states */
   total: LocatedNumber | null;
   grade: LocatedGrade | null;
+  /** the scheme's text inputs written beside their label (单位负责人, 支出情况分析, 存在的问题 …), by input name */
+  fields: Record<string, Located>;
 }
 
 export type StatedTable = ScoringTable | TargetTable | BasicDataTable | SummaryTable;

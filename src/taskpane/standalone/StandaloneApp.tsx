@@ -29,6 +29,8 @@ import { downloadDelivery } from '../deliver';
 import { describeError, type FailedAction } from '../errors';
 import { ExportButton, ExportDialog } from '../ExportDialog';
 import { formMessage } from '../findings';
+import type { ImportReport } from '../../import/workbook';
+import { ImportOldForm } from '../ImportOldForm';
 import { InsertTemplateView } from '../InsertTemplateView';
 import { WIDE } from '../layout';
 import { jumpToFindings, ScorePanel } from '../ScorePanel';
@@ -249,6 +251,24 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
 
   const dragging = useFileDrop(openFile);
 
+  // 导入旧表: the workbook made from a hand-made form becomes the page's workbook (the page's message says what is
+  // left to fill, as the import view is gone once it opens); one of a scheme this page does not open is downloaded
+  // instead, so that the officer still has it
+  const openImported = useCallback(
+    async (bytes: Uint8Array, name: string, report: ImportReport) => {
+      const found = await session.open(new Blob([bytes as BlobPart]), name);
+      await start();
+      if (found) {
+        const left = report.forms.reduce((n, f) => n + f.blank.filter((b) => b.indicator).length + f.unscored.length, 0);
+        say('success', `${T.opened(name)}${left ? `原表没有写明的${left}项已留空，请在表单中补填。` : ''}`);
+        return;
+      }
+      session.saveFile(bytes, name);
+      say('warning', `本页面尚不能打开${report.scheme.title}（${report.scheme.id}），已下载“${name}”，请用 Excel 或 WPS 打开。`);
+    },
+    [session, start, say],
+  );
+
   const insert = useCallback(
     async (chosen: Scheme, options: InsertOptions) => {
       setError(null);
@@ -432,6 +452,9 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
                     </Button>
                   )}
                 </section>
+                <div className={styles.block}>
+                  <ImportOldForm disabled={!!busy} onImported={openImported} />
+                </div>
                 <section className={styles.block} data-testid="new-template">
                   <InsertTemplateView
                     schemes={offered}
