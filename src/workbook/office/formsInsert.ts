@@ -6,7 +6,7 @@
  */
 import { columnIndex, columnLetters, type RawValue, type Scheme } from '../../engine';
 import { isResultsSheet, RESULTS_SHEET } from '../outputs';
-import type { InsertOptions, InsertReport } from '../session';
+import { MAX_PROJECTS, type InsertOptions, type InsertReport } from '../session';
 import { isSyncSheet } from '../syncStore';
 import { formSheetName, planTemplate, repeatedSheet } from '../template/plan';
 import type { PlanName, PlanOptions, SheetPlan, TemplatePlan } from '../template/types';
@@ -19,8 +19,6 @@ import type { Runner } from './run';
 
 export type Progress = (step: string, fraction: number) => void;
 
-/** The most projects one insert adds (each is a sheet of its own). */
-export const MAX_PROJECTS = 50;
 
 /**
  * Inserts the scheme's sheets: the very hidden results sheet (with the sync sheet), then one batch per sheet
