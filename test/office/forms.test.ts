@@ -273,3 +273,28 @@ describe('dept-2020 in Excel', () => {
     expect((await newSession().detect())?.id).toBe('dept-2013');
   });
 });
+
+test('a row inserted above the table takes the header’s lock: the row scores are not written (said), the totals are, no protection call', async () => {
+  const { mock, session } = await projectWorkbook(1);
+  const sheet = mock.sheets[3].name;
+  fill(mock, sheet, projectExample());
+  await session.recompute('open');
+  // Excel widens a name only for rows inserted inside it: inserted at its first row, the name moves down instead
+  mock.insertRows(sheet, 16, 1);
+  // … so the officer widens it by hand to take the new row in (Name Manager), the new row locked like the header above
+  mock.scopedName(sheet, 'in_indicators')!.address = 'A16:K38';
+  mock.scopedName(sheet, 'score_rows')!.address = 'L16:L38';
+  mock.scopedName(sheet, 'text_rows')!.address = 'M16:M38';
+  expect(mock.cell(sheet, 'L16').locked).toBe(true);
+  // a row typed into it (the officer unlocks nothing: Excel lets the add-in read it, the row is scored)
+  exampleRows()[1].forEach((v, k) => (mock.cell(sheet, `${String.fromCharCode(65 + k)}16`).value = v ?? ''));
+  mock.setScopedQuiet(sheet, 'in_fund_spent', 150);
+  const result = await session.recompute('manual');
+  expect(result.evaluation.table!.scores[0]!.toNumber()).toBe(10);
+  expect(mock.protectionCalls).toEqual([]);
+  const warning = result.evaluation.issues.find((f) => f.code === 'rows_locked');
+  expect(warning?.message).toContain(`${sheet}!L16:L38`);
+  // the total is written all the same: 150/150 spent, the execution line full
+  expect(result.evaluation.execution!.score!.toFixed(2)).toBe('10.00');
+  expect(mock.scopedValue(sheet, 'score_total')).toBe(result.evaluation.total.toNumber());
+});

@@ -809,6 +809,8 @@ export class MockExcel {
       dataValidation: { rule: '', prompt: '', errorAlert: '', ignoreBlanks: true },
     });
     range.__target = { sheet: s, address: local };
+    // true or false when every cell agrees, null when they differ (as Excel answers for a range)
+    range.format.protection.locked = lockedOf(whole ? [] : cellsOf(local).map((a) => s.cells.get(a)?.locked ?? true));
     Object.defineProperty(range, 'worksheet', { get: () => mock.worksheet(s, false) });
     range.getCell = (row: number, column: number) =>
       mock.range(s, `${colLetters(r0.left + column)}${r0.top + row}`);
@@ -891,6 +893,11 @@ export class MockExcel {
       this.pendingEvents.push([s, { address, source: 'Local', ...(this.triggerSource ? { triggerSource: 'ThisLocalAddin' as const } : {}) }]);
     }
   }
+}
+
+function lockedOf(cells: boolean[]): boolean | null {
+  if (!cells.length || cells.every((c) => c)) return true;
+  return cells.every((c) => !c) ? false : null;
 }
 
 function shownText(c: CellState | undefined): string {

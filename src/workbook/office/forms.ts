@@ -51,6 +51,8 @@ export interface PendingFormsRead {
 
 const INPUT_PROPS = 'address,values,text,rowCount,columnCount';
 const OUTPUT_PROPS = 'address,values,formulas,rowCount,columnCount';
+/** a table's output column lies on the (protected) form sheet: whether its cells are all unlocked is read too */
+const COLUMN_PROPS = `${OUTPUT_PROPS},format/protection/locked`;
 
 /**
  * Queues one read of every form: the sheets (ids, names, protection), each sheet's own names (to find forms
@@ -72,7 +74,8 @@ export function queueFormsRead(context: Excel.RequestContext, scheme: Scheme, fo
     };
     for (const i of inputs) ask(i.name, INPUT_PROPS);
     for (const t of tables) ask(t.name, INPUT_PROPS);
-    for (const o of [...outputs, ...rows]) ask(o, OUTPUT_PROPS);
+    for (const o of outputs) ask(o, OUTPUT_PROPS);
+    for (const o of rows) ask(o, COLUMN_PROPS);
     return { sheetId, ranges };
   };
   const scopes = new Map<string, Excel.NamedItemCollection>();
@@ -100,6 +103,8 @@ export interface NamedCells {
   formulas: unknown[][];
   rowCount: number;
   columnCount: number;
+  /** every cell unlocked (false), every cell locked (true), or some of each (null); read for table columns only */
+  locked?: boolean | null;
 }
 
 /** One form as read. */
@@ -209,6 +214,7 @@ function collectForm(scheme: Scheme, f: PendingForm, sheet: string | null): Offi
       formulas: (at.range.formulas as unknown[][]) ?? [],
       rowCount: at.range.rowCount,
       columnCount: at.range.columnCount,
+      ...(rows.includes(name) ? { locked: at.range.format?.protection?.locked ?? null } : {}),
     });
   }
   return { sheet, sheetId: f.sheetId, values, cells, problems, inputBoxes, outputs };
@@ -264,7 +270,12 @@ export interface FormWriteJob {
  * from what its cells hold. Refuses (with a finding) any output over an input cell, and keeps a formula the
  * officer put in an output cell; a column output is written whole, one range, the rows the table has.
  */
-export function planFormWrites(scheme: Scheme, form: OfficeForm, evaluation: Evaluation): { jobs: FormWriteJob[]; refused: Finding[] } {
+export function planFormWrites(
+  scheme: Scheme,
+  form: OfficeForm,
+  evaluation: Evaluation,
+  isProtected: (sheet: string) => boolean,
+): { jobs: FormWriteJob[]; refused: Finding[] } {
   const wanted = formWrite(scheme, form.sheet, evaluation);
   const inputs = [...form.inputBoxes.values()];
   const jobs: FormWriteJob[] = [];
@@ -295,9 +306,26 @@ export function planFormWrites(scheme: Scheme, form: OfficeForm, evaluation: Eva
     // as many values as the table has rows now (blank below the last scored row)
     const values = Array.from({ length: cell.rowCount }, (_, r) => (r < column.length ? column[r] : null));
     if (values.every((v, r) => sameValue(cell.values[r]?.[0], v))) continue;
+    if (cell.locked !== false && isProtected(cell.box.sheet!)) {
+      // a row inserted above the table's first row takes the header's lock: writing would fail, and unprotecting is not ours to do
+      const at = `${cell.box.sheet}!${topLeft(cell.box)}`;
+      refused.push({ severity: 'warning', code: 'rows_locked', message: lockedColumn(cell.box), inputs: [], cells: [at] });
+      continue;
+    }
     jobs.push({ form: form.sheet, name, box: cell.box, values, range: cell.range });
   }
   return { jobs, refused };
+}
+
+function lockedColumn(box: Box): string {
+  const range = `${box.sheet}!${topLeft(box)}:${topLeft({ ...box, top: box.bottom })}`;
+  return `“${range}”中有被锁定的单元格（可能是在表头下方插入的行），各行得分和计算过程未能写入。请选中这些单元格，在“设置单元格格式”→“保护”中取消“锁定”（需先撤销工作表保护），然后点击“同步”`;
+}
+
+/** Single outputs first (the results sheet), then the table columns: a failed column leaves the totals written. */
+export function byWriteOrder(jobs: FormWriteJob[]): FormWriteJob[] {
+  const column = (j: FormWriteJob) => (j.values.length > 1 || j.box.bottom > j.box.top ? 1 : 0);
+  return [...jobs].sort((a, b) => column(a) - column(b));
 }
 
 /**

@@ -19,7 +19,7 @@ import { earlierLayoutSheets, ProtectionGuard, upgradeLayout } from './layout';
 import { OfficeError, say } from './messages';
 import { cellEditSafeRunner, Runner } from './run';
 import type { Box } from './a1';
-import { collectFormsRead, formTitle, isFormsScheme, planFormWrites, queueFormsRead, queueFormWrites, type FormsRead, type FormWriteJob } from './forms';
+import { byWriteOrder, collectFormsRead, formTitle, isFormsScheme, planFormWrites, queueFormsRead, queueFormWrites, type FormsRead, type FormWriteJob } from './forms';
 import { addProjectSheet, insertForms } from './formsInsert';
 import type { SheetInfo } from './io';
 
@@ -380,7 +380,7 @@ export class OfficeSession implements PaneSession {
       if (!forms.length) throw say.noTemplate();
       const jobs: FormWriteJob[] = [];
       for (const [k, f] of read.forms.entries()) {
-        const plan = planFormWrites(scheme, f, forms[k].evaluation);
+        const plan = planFormWrites(scheme, f, forms[k].evaluation, (sheet) => read.sheets.some((s) => s.protected && s.name.toLowerCase() === sheet.toLowerCase()));
         jobs.push(...plan.jobs);
         issues.push(...plan.refused);
       }
@@ -390,7 +390,7 @@ export class OfficeSession implements PaneSession {
       let written = 0;
       if (jobs.length || recordNow) {
         // sync 2: the outputs and table columns that differ (results sheet, unlocked columns); the record last
-        const queued = queueFormWrites(read.forms, jobs);
+        const queued = queueFormWrites(read.forms, byWriteOrder(jobs));
         if (recordNow) queueRecord(context, record);
         try {
           await context.sync();
