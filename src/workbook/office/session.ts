@@ -358,8 +358,8 @@ export class OfficeSession implements PaneSession {
   /**
    * Every form read (one batch, its names resolved afresh: rows inserted inside a table are read), scored, and
    * each form's outputs and table columns that differ written with the sync record in one more batch — two
-   * context.sync() whatever the number of rows and projects. A sheet added, copied or renamed into a form since
-   * the last read costs one more read, once.
+   * context.sync() whatever the number of rows and projects. A sheet added or copied since the last read costs
+   * one or two more reads, once (its own names are looked at, then its form is read).
    */
   private recomputeForms(scheme: Scheme, reason: RecomputeReason, options: { record: boolean }): Promise<RecomputeResult> {
     return this.run(async (context) => {
