@@ -298,3 +298,41 @@ test('a row inserted above the table takes the header’s lock: the row scores a
   expect(result.evaluation.execution!.score!.toFixed(2)).toBe('10.00');
   expect(mock.scopedValue(sheet, 'score_total')).toBe(result.evaluation.total.toNumber());
 });
+
+describe('inserting where it cannot be done', () => {
+  test('a workbook already holding another scheme’s template is refused in Chinese, nothing added', async () => {
+    const { mock } = mockExcel();
+    mock.addSheet('Sheet1');
+    const { getScheme } = await import('../../src/engine');
+    await newSession().insertTemplate(getScheme('dept-2013'), { sheets: ['summary', 'scoring', 'survey'], unit: '万元' }, () => undefined);
+    const before = mock.sheets.map((s) => s.name);
+    await expect(newSession().insertTemplate(project, { sheets: [], projects: 2 }, () => undefined)).rejects.toThrow(/一个工作簿只能使用一种评分方案/);
+    expect(mock.sheets.map((s) => s.name)).toEqual(before);
+  });
+
+  test('a workbook whose structure is protected: said before touching anything; 添加项目 likewise', async () => {
+    const { mock, session } = await projectWorkbook(1);
+    mock.structureProtected = true;
+    const before = mock.sheets.map((s) => s.name);
+    await expect(session.addProject()).rejects.toThrow(/工作簿结构受保护/);
+    expect(mock.sheets.map((s) => s.name)).toEqual(before);
+    const { mock: other } = mockExcel();
+    other.addSheet('Sheet1');
+    other.structureProtected = true;
+    await expect(newSession().insertTemplate(dept2020, { sheets: [] }, () => undefined)).rejects.toThrow(/工作簿结构受保护/);
+    expect(other.sheets.map((s) => s.name)).toEqual(['Sheet1']);
+  });
+
+  test('dept-2020 names left over from a deleted sheet (=#REF!) are replaced', async () => {
+    const { mock } = mockExcel();
+    mock.addSheet('Sheet1');
+    const gone = mock.addSheet('旧表');
+    mock.defineName('in_dept_name', '旧表', 'C4');
+    mock.defineName('score_total', '旧表', 'C5');
+    mock.sheets.splice(mock.sheets.indexOf(gone), 1);
+    await newSession().insertTemplate(dept2020, { sheets: [], dept: '示例县数据局' }, () => undefined);
+    expect(mock.names.get('in_dept_name')!.sheet.name).toBe('部门整体支出绩效自评表');
+    expect(mock.names.get('score_total')!.sheet.name).toBe('jixiao_out');
+    expect(mock.valueOf('in_dept_name')).toBe('示例县数据局');
+  });
+});

@@ -30,9 +30,10 @@ export async function insertForms(run: Runner, scheme: Scheme, options: InsertOp
   progress('正在检查工作簿…', 0);
   const existing = await run(async (context) => {
     const sheets = context.workbook.worksheets.load('items/name');
+    const names = context.workbook.names.load('items/name');
     const protection = context.workbook.protection.load('protected');
     await context.sync();
-    return { sheets: sheets.items.map((s) => s.name), structureProtected: !!protection.protected };
+    return { sheets: sheets.items.map((s) => s.name), names: new Set(names.items.map((n) => n.name)), structureProtected: !!protection.protected };
   });
   if (existing.structureProtected) throw say.structureProtected();
   if (existing.sheets.some(isResultsSheet)) throw say.otherTemplate();
@@ -64,7 +65,7 @@ export async function insertForms(run: Runner, scheme: Scheme, options: InsertOp
   const steps = plan.sheets.length + 1;
   try {
     await run(async (context) => {
-      queueResults(context, plan);
+      queueResults(context, plan, existing.names);
       if (!existing.sheets.some(isSyncSheet)) queueRecordSheet(context, null);
       await context.sync();
     });
@@ -74,7 +75,8 @@ export async function insertForms(run: Runner, scheme: Scheme, options: InsertOp
   for (const [i, sheet] of plan.sheets.entries()) {
     const name = names.get(sheet)!;
     progress(`正在插入“${name}”…`, (i + 1) / steps);
-    await drawSheet(run, plan, sheet, name);
+    // workbook-wide names left over from a deleted template sheet (=#REF!) are replaced
+    await drawSheet(run, plan, sheet, name, undefined, new Set(plan.names.filter((n) => !n.scope && n.sheet === sheet.name && existing.names.has(n.name)).map((n) => n.name)));
   }
 
   progress('正在核对名称…', (steps - 1) / steps);
@@ -85,20 +87,24 @@ export async function insertForms(run: Runner, scheme: Scheme, options: InsertOp
 }
 
 /** The results sheet of a plan, very hidden, with its labels and its workbook-wide output names. */
-function queueResults(context: Excel.RequestContext, plan: TemplatePlan): void {
+function queueResults(context: Excel.RequestContext, plan: TemplatePlan, existing: Set<string>): void {
   const ws = context.workbook.worksheets.add(plan.results.name);
   for (const { column, width } of plan.results.columns) ws.getRange(`${column}:${column}`).format.columnWidth = columnPoints(width);
   for (const cell of plan.results.cells) if (cell.value !== undefined) ws.getRange(cell.address).values = [[cell.value]];
   ws.visibility = 'VeryHidden';
   // (a project's outputs are named in its own sheet's scope, with the sheet: see render.ts)
-  for (const n of plan.names) if (n.sheet === plan.results.name && !n.scope) context.workbook.names.add(n.name, ws.getRange(n.range), nameComment(n));
+  for (const n of plan.names) {
+    if (n.sheet !== plan.results.name || n.scope) continue;
+    if (existing.has(n.name)) context.workbook.names.getItem(n.name).delete();
+    context.workbook.names.add(n.name, ws.getRange(n.range), nameComment(n));
+  }
 }
 
 /** One sheet in a batch of its own; a sheet whose batch failed is removed, so it is never taken for ours. */
-async function drawSheet(run: Runner, plan: TemplatePlan, sheet: SheetPlan, name: string, position?: number): Promise<void> {
+async function drawSheet(run: Runner, plan: TemplatePlan, sheet: SheetPlan, name: string, position?: number, stale: Set<string> = new Set()): Promise<void> {
   try {
     await run(async (context) => {
-      const ws = queueSheet(context, plan, sheet, name, new Set());
+      const ws = queueSheet(context, plan, sheet, name, stale);
       if (position !== undefined) ws.position = position;
       await context.sync();
     });

@@ -87,7 +87,7 @@ export const say = {
   cellEdit: (e: unknown) => new OfficeError('cell_edit', '单元格正处于编辑状态：请按 Enter 或 Esc 结束编辑，评分会随即更新。', e),
   structureProtected: () => new OfficeError('structure_protected', `工作簿结构受保护，无法添加工作表：${UNPROTECT_WORKBOOK}后重试。`),
   otherTemplate: () =>
-    new OfficeError('other_template', '工作簿中已有本工具插入的其他评分方案的模板（隐藏的结果表 jixiao_out）。一个工作簿只能使用一种评分方案：请在新的工作簿中插入此模板'),
+    new OfficeError('other_template', '工作簿中已有隐藏的结果表 jixiao_out：它属于本工具插入的另一种评分方案的模板，或上次未完成的插入。一个工作簿只能使用一种评分方案：请在新的工作簿中插入此模板'),
   resultsFailed: (e: unknown) => new OfficeError('insert_failed', `无法添加保存评分结果的隐藏工作表：${reasonOf(e)}`, e),
   insertFailed: (sheet: string, e: unknown) => new OfficeError('insert_failed', `插入“${sheet}”失败：${reasonOf(e)}`, e),
   namesMissing: (missing: string[]) =>
