@@ -78,7 +78,7 @@ export function useScoring(session: PaneSession): Scoring {
       setEvaluation(result.evaluation);
       setForms(result.forms);
       setError(null);
-      const text = result.reason === 'change' ? S.autoRecomputed : syncNotice(result, known.current);
+      const text = result.reason === 'change' ? S.autoRecomputed : syncNotice(result, changedLabels(known.current, result.changedSinceSync));
       // nothing to say (opened in sync): an earlier message would be stale
       if (text) say('info', text, result.reason === 'change' ? 'change' : 'sync');
       else setMessage(null);
@@ -234,6 +234,22 @@ export function useScoring(session: PaneSession): Scoring {
     insert,
     select,
     ...(session.addProject ? { addProject } : {}),
+  };
+}
+
+/**
+ * The labels a sync notice names the changed inputs by: an input's or table's label, and for a form on a sheet of
+ * its own (`项目1!in_fund_spent`) the sheet before it (项目1：全年执行数).
+ */
+export function changedLabels(scheme: Scheme | null, changed: string[]): Pick<Scheme, 'inputs'> | null {
+  if (!scheme) return null;
+  const labelOf = (name: string) => [...scheme.inputs, ...scheme.tables].find((i) => i.name === name)?.label ?? name;
+  return {
+    inputs: changed.map((key) => {
+      const bang = key.lastIndexOf('!');
+      const label = bang < 0 ? labelOf(key) : `${key.slice(0, bang)}：${labelOf(key.slice(bang + 1))}`;
+      return { kind: 'text' as const, name: key, label };
+    }),
   };
 }
 

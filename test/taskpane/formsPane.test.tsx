@@ -169,4 +169,15 @@ describe('the forms of a workbook', () => {
     expect(screen.queryByTestId('add-project')).not.toBeInTheDocument();
     expect(within(screen.getByTestId('form-tabs')).getAllByRole('tab')[0]).toHaveAttribute('aria-selected', 'true');
   });
+
+  test('what changed offline is said by project and label', async () => {
+    const session = twoProjects();
+    const open = session.recompute.getMockImplementation()!;
+    session.recompute.mockImplementationOnce(async (reason) => ({ ...(await open(reason)), changedSinceSync: [`${sheetOf(2)}!in_fund_spent`, `${sheetOf(1)}!in_indicators`] }));
+    render(<App session={session} theme="light" />);
+    const message = await screen.findByTestId('message');
+    expect(message).toHaveTextContent(
+      `离线修改了 2 项输入（${sheetOf(2)}：${project.input('in_fund_spent').label}、${sheetOf(1)}：${project.table('in_indicators').label}），已重新计算`,
+    );
+  });
 });
