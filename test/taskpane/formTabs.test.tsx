@@ -71,3 +71,23 @@ test('a chosen form that is gone (sheet deleted) falls back to the first', () =>
   );
   expect(screen.getAllByRole('tab')[0]).toHaveAttribute('aria-selected', 'true');
 });
+
+test('keyboard: one tab in the Tab order; arrows, Home and End move and choose', async () => {
+  const user = userEvent.setup();
+  const list = [...forms(), { ...forms()[1], sheet: '项目3', title: '第三个项目' }];
+  render(<Harness list={list} />);
+  const tabs = () => screen.getAllByRole('tab');
+  expect(tabs().map((t) => t.getAttribute('tabindex'))).toEqual(['0', '-1', '-1']);
+  await user.tab();
+  expect(tabs()[0]).toHaveFocus();
+  await user.keyboard('{ArrowRight}');
+  expect(tabs()[1]).toHaveFocus();
+  expect(tabs()[1]).toHaveAttribute('aria-selected', 'true');
+  expect(screen.getByTestId('shown')).toHaveTextContent('智慧办税 89.72');
+  await user.keyboard('{End}');
+  expect(tabs()[2]).toHaveFocus();
+  expect(screen.getByTestId('shown')).toHaveTextContent('第三个项目');
+  await user.keyboard('{ArrowRight}');
+  expect(tabs()[0]).toHaveAttribute('aria-selected', 'true');
+  expect(screen.getByRole('tabpanel')).toHaveAttribute('aria-labelledby', tabs()[0].id);
+});

@@ -20,7 +20,6 @@ import { OfficeError, say } from './messages';
 import { cellEditSafeRunner, Runner } from './run';
 import type { Box } from './a1';
 import { byWriteOrder, collectFormsRead, formTitle, isFormsScheme, planFormWrites, queueFormsRead, queueFormWrites, type FormsRead, type FormWriteJob } from './forms';
-import { addProjectSheet, insertForms } from './formsInsert';
 import type { SheetInfo } from './io';
 
 export interface OfficeSessionOptions {
@@ -140,7 +139,12 @@ export class OfficeSession implements PaneSession {
   async insertTemplate(scheme: Scheme, options: InsertOptions, progress: (step: string, fraction: number) => void): Promise<InsertReport> {
     const unsupported = this.caps && requirementMessage('insert', this.caps);
     if (unsupported) throw new OfficeError('unsupported', unsupported);
-    const report = await this.serialize(() => (isFormsScheme(scheme) ? insertForms(this.run, scheme, options, progress) : insertTemplates(this.run, scheme, options, progress)));
+    const report = await this.serialize(async () => {
+      if (!isFormsScheme(scheme)) return insertTemplates(this.run, scheme, options, progress);
+      // loaded when first needed: inserting is rare, the pane's first load is not
+      const { insertForms } = await import(/* webpackChunkName: "forms-insert" */ './formsInsert');
+      return insertForms(this.run, scheme, options, progress);
+    });
     this.scheme = scheme;
     // the next read looks at every sheet's own names again
     this.knownSheetIds = [];
@@ -164,6 +168,7 @@ export class OfficeSession implements PaneSession {
       if (!scheme || scheme.formScope !== 'sheet') throw say.noTemplate();
       const unsupported = this.caps && requirementMessage('insert', this.caps);
       if (unsupported) throw new OfficeError('unsupported', unsupported);
+      const { addProjectSheet } = await import(/* webpackChunkName: "forms-insert" */ './formsInsert');
       const added = await addProjectSheet(this.run, scheme, name);
       this.knownSheetIds = [];
       this.formSheetIds = [];
