@@ -189,9 +189,10 @@ export function useScoring(session: PaneSession): Scoring {
 
 function insertedText(scheme: Scheme, report: InsertReport): string {
   const wanted: Record<SheetRole, string> = {
-    summary: scheme.layout.summary.sheet,
-    scoring: scheme.layout.scoring.sheet,
-    survey: scheme.layout.survey.sheet,
+    // absent at run time for schemes of target tables, which report no sheets
+    summary: scheme.layout.summary?.sheet,
+    scoring: scheme.layout.scoring?.sheet,
+    survey: scheme.layout.survey?.sheet,
   };
   const renamed = (Object.keys(report.sheets) as SheetRole[])
     .filter((role) => report.sheets[role] && report.sheets[role] !== wanted[role])

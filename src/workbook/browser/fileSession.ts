@@ -79,6 +79,8 @@ export interface FileSnapshot {
   cells: Record<string, CellRef>;
   /** a workbook of target tables: every form, in the workbook's order; empty for the other schemes */
   forms: FormSnapshot[];
+  /** a workbook of target tables: every form as last scored (what the page shows beside each form) */
+  scored: FormResult[];
   /** set when the workbook was rebuilt from what localStorage kept */
   restored: { savedAt: string; fileName: string | null } | null;
   /** typed since the workbook was opened, made or last downloaded */
@@ -129,6 +131,7 @@ const EMPTY: FileSnapshot = {
   values: {},
   cells: {},
   forms: [],
+  scored: [],
   restored: null,
   dirty: false,
   kept: true,
@@ -579,11 +582,11 @@ export class FileSession implements PaneSession {
   // ---- workbooks of target tables (a form per project sheet, tables of rows) ----
 
   /** The snapshot's values, cells and forms for a workbook as opened (or none). */
-  private formsPatch(scheme: Scheme | null, opened: Opened | null): Pick<FileSnapshot, 'values' | 'cells' | 'forms'> {
-    if (!scheme || !opened?.inputs) return { values: {}, cells: {}, forms: [] };
-    if (!opened.forms) return { values: formValuesOf(scheme, opened.inputs.values), cells: opened.inputs.cells ?? {}, forms: [] };
+  private formsPatch(scheme: Scheme | null, opened: Opened | null): Pick<FileSnapshot, 'values' | 'cells' | 'forms' | 'scored'> {
+    if (!scheme || !opened?.inputs) return { values: {}, cells: {}, forms: [], scored: [] };
+    if (!opened.forms) return { values: formValuesOf(scheme, opened.inputs.values), cells: opened.inputs.cells ?? {}, forms: [], scored: [] };
     const forms = opened.forms.map((f) => formSnapshotOf(scheme, f));
-    return { values: forms[0]?.values ?? {}, cells: forms[0]?.cells ?? {}, forms };
+    return { values: forms[0]?.values ?? {}, cells: forms[0]?.cells ?? {}, forms, scored: [] };
   }
 
   private titleOf(scheme: Scheme, sheet: string | null): string {
@@ -713,7 +716,7 @@ export class FileSession implements PaneSession {
     if (!previous || previous.fingerprint !== record.fingerprint) this.record = record;
     this.lastForms = scored;
     this.last = { values: scored[0].values, evaluation: scored[0].evaluation };
-    if (!sameCells(this.snap.cells, reads[0].cells ?? {})) this.update({ cells: reads[0].cells ?? {} });
+    this.update({ scored: results, ...(sameCells(this.snap.cells, reads[0].cells ?? {}) ? {} : { cells: reads[0].cells ?? {} }) });
     return {
       evaluation: scored[0].evaluation,
       forms: results,
@@ -824,6 +827,7 @@ export class FileSession implements PaneSession {
         values,
         cells: held.opened.inputs!.cells ?? {},
         forms: [],
+        scored: [],
         restored: { savedAt: draft.savedAt, fileName: draft.fileName },
         dirty: draft.typed.length > 0,
       });
