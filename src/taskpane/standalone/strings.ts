@@ -99,7 +99,7 @@ export const T = {
   deleteRow: (r: number) => `删除第${r}行`,
   moveUpShort: '上移',
   moveDownShort: '下移',
-  insertShort: '插入行',
+  insertShort: '插入',
   deleteShort: '删除',
   addRow: (label: string) => `添加${label}行`,
   rowDeleted: (r: number) => `已删除第${r}行。`,
