@@ -153,6 +153,31 @@ describe('FileSession: a new project-2020 workbook', () => {
   });
 });
 
+describe('FileSession: the 报送版 of a workbook of target tables', () => {
+  test('current() gives every project, and the 报送版 of them re-scores to the same totals', async () => {
+    const session = newSession(new MemoryStorage(), { schemes });
+    await session.insertTemplate(project, { ...OPTIONS, projects: 2 }, () => undefined);
+    const sheets = session.getSnapshot().forms.map((f) => f.sheet);
+    session.setInput('in_project_name', '甲项目', sheets[0]);
+    session.setInput('in_fund_full', '100', sheets[0]);
+    session.setInput('in_fund_spent', '100', sheets[0]);
+    session.setInput('in_indicators', rows(30), sheets[0]);
+    session.setInput('in_project_name', '乙项目', sheets[1]);
+    session.setInput('in_indicators', rows(2), sheets[1]);
+    const current = await session.current();
+    expect(current.forms.map((f) => [f.sheet, f.title, f.evaluation.total.toFixed(2)])).toEqual([
+      [sheets[0], '甲项目', '100.00'],
+      [sheets[1], '乙项目', '6.00'],
+    ]);
+    const { buildFormsSubmission } = await import('../../src/workbook/export');
+    const result = await buildFormsSubmission(project, current.forms, { allowErrors: true });
+    if (result.kind !== 'submission') throw new Error('blocked');
+    const back = FormsFile.open(result.bytes).score(project);
+    expect(back.map((f) => f.evaluation.total.toFixed(2))).toEqual(['100.00', '6.00']);
+    expect((back[0].values.in_indicators as RawValue[][]).filter((r) => r[2]).length).toBe(30);
+  });
+});
+
 describe('FileSession: an opened workbook of target tables', () => {
   test('the worked example opens with its scheme recognised and scores 92.96 优; typing changes the total', async () => {
     const { values } = inputsFromJson(project, example as Record<string, unknown>);
