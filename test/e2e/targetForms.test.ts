@@ -96,7 +96,7 @@ beforeAll(async () => {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ADDIN_OUT_DIR: dist },
-    timeout: 240_000,
+    timeout: 600_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (built.status !== 0) throw new Error(`webpack failed (${built.status}):\n${built.stdout}\n${built.stderr}`);
@@ -112,7 +112,7 @@ beforeAll(async () => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
-}, 300_000);
+}, 700_000);
 
 afterAll(async () => {
   await context?.close().catch(() => undefined);

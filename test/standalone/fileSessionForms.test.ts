@@ -28,6 +28,8 @@ function rows(n: number, prefix = '指标'): string[][] {
   );
 }
 
+const rowOf = (address: string) => Number(/\d+$/.exec(address)![0]);
+
 /** The forms of a file as the package layer reads and scores them. */
 function readBack(bytes: Uint8Array) {
   return FormsFile.open(bytes).score(project);
@@ -62,6 +64,10 @@ describe('FileSession: a new project-2020 workbook', () => {
     session.setInput('in_fund_spent', '200', sheet2);
     session.setInput('in_indicators', rows(30), sheet2);
     session.setInput('in_goal_expected', '全年完成30项', sheet2);
+    // the fields below the table move down with it
+    session.setInput('in_filler', '张三', sheet2);
+    session.setInput('in_fill_date', '2025-03-15', sheet2);
+    session.setInput('in_total_self', '98', sheet2);
     await session.settle();
     const result = await session.recompute('manual');
     expect(result.forms.map((f) => [f.sheet, f.title])).toEqual([
@@ -82,7 +88,19 @@ describe('FileSession: a new project-2020 workbook', () => {
     expect(grown.length).toBeGreaterThanOrEqual(30);
     expect(grown.slice(0, 30).map((r) => r[2])).toEqual(Array.from({ length: 30 }, (_, i) => `指标${i + 1}`));
     expect(grown[29][7]).toBe(3);
-    expect(back[1].values).toMatchObject({ in_project_name: '乙项目', in_fund_full: 200, in_fund_spent: 200, in_goal_expected: '全年完成30项', in_dept_name: '示例县数据局' });
+    expect(back[1].values).toMatchObject({
+      in_project_name: '乙项目',
+      in_fund_full: 200,
+      in_fund_spent: 200,
+      in_goal_expected: '全年完成30项',
+      in_dept_name: '示例县数据局',
+      in_year: 2024,
+      in_unit: '万元',
+      in_filler: '张三',
+      in_total_self: 98,
+    });
+    expect((back[1].values.in_fill_date as Date).toISOString().slice(0, 10)).toBe('2025-03-15');
+    expect(rowOf(back[1].cells!.in_filler.address)).toBeGreaterThan(rowOf(back[0].cells!.in_filler.address));
     expect(back[1].evaluation.total.toFixed(2)).toBe('100.00');
     // the other project as typed, its table untouched
     expect(back[0].values).toMatchObject({ in_project_name: '甲项目', in_fund_full: 100, in_fund_spent: 90 });
@@ -206,6 +224,17 @@ describe('FileSession: an opened workbook of target tables', () => {
     const file = await session.workbookFile();
     expect(file.fileName).toBe('示例.xlsx');
     expect(readBack(file.bytes)[0].evaluation.total.toFixed(2)).toBe(after.evaluation.total.toFixed(2));
+
+    // more rows than the file's table holds: the sheet is laid out again, and every input of the file survives
+    const room = edited.length;
+    const more = [...edited, ...rows(room + 2 - edited.length, '新增')];
+    session.setInput('in_indicators', more);
+    const grown = readBack((await session.workbookFile()).bytes)[0];
+    const original = readBack(bytes)[0];
+    for (const input of project.inputs) expect([input.name, grown.values[input.name]]).toEqual([input.name, original.values[input.name]]);
+    const read = grown.values.in_indicators as RawValue[][];
+    expect(read.slice(0, more.length).map((r) => r[2] ?? '')).toEqual(more.map((r) => r[2]));
+    expect(read[k][6]).toBe('99.5%');
   });
 
   test('an invalid 分值 is a finding naming the field and the cell', async () => {
