@@ -237,6 +237,32 @@ describe('FileSession: an opened workbook of target tables', () => {
     expect(read[k][6]).toBe('99.5%');
   });
 
+  test('a reload brings back what was typed on the opened file (its bytes kept), in each project', async () => {
+    const values = inputsFromJson(project, example as Record<string, unknown>).values;
+    const { bytes } = await filledTemplateFile(project, [values, { ...values, in_project_name: '第二项目' }], {});
+    const storage = new MemoryStorage();
+    const kept = memoryBytes();
+    const session = newSession(storage, { schemes, bytes: kept });
+    await session.open(fileOf(bytes, '两个项目.xlsx'));
+    const sheets = session.getSnapshot().forms.map((f) => f.sheet);
+    expect(sheets).toHaveLength(2);
+    const typed = [...(session.getSnapshot().forms[1].values.in_indicators as string[][]), ...rows(20, '补')];
+    session.setInput('in_indicators', typed, sheets[1]);
+    session.setInput('in_fund_spent', '150', sheets[1]);
+    await session.settle();
+
+    const reloaded = newSession(storage, { schemes, bytes: kept });
+    expect(await reloaded.detect()).toBe(project);
+    const snap = reloaded.getSnapshot();
+    expect(snap).toMatchObject({ origin: 'file', fileName: '两个项目.xlsx', dirty: true });
+    expect(snap.forms[1].values.in_indicators).toEqual(typed);
+    expect(snap.forms[1].values.in_fund_spent).toBe('150');
+    const back = readBack((await reloaded.workbookFile()).bytes);
+    expect(back[0].values.in_fund_spent).toBe(138.6);
+    expect(back[1].values.in_fund_spent).toBe(150);
+    expect((back[1].values.in_indicators as RawValue[][]).slice(0, typed.length).map((r) => r[2] ?? '')).toEqual(typed.map((r) => r[2]));
+  });
+
   test('an invalid 分值 is a finding naming the field and the cell', async () => {
     const session = newSession(new MemoryStorage(), { schemes });
     await session.insertTemplate(project, OPTIONS, () => undefined);
