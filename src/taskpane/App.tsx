@@ -5,12 +5,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { Button, FluentProvider, makeStyles, Spinner, Switch, Text, tokens } from '@fluentui/react-components';
-import { getScheme, type Scheme } from '../engine';
+import type { Scheme } from '../engine';
 import type { PaneSession } from '../workbook/session';
 import { Bar } from './Bar';
 import { describeError } from './errors';
 import { deliverToExcel } from './deliver';
 import { ExportDialog, ExportMessage } from './ExportDialog';
+import { chosenForm, FormTabs } from './FormTabs';
 import { InsertTemplateView } from './InsertTemplateView';
 import { Notices } from './Notices';
 import { ScorePanel } from './ScorePanel';
@@ -23,7 +24,7 @@ import { useSubmissionExport, type Deliver } from './useSubmissionExport';
 export interface AppProps {
   /** the workbook; absent only when there is none to talk to (see `unsupported`) */
   session?: PaneSession;
-  /** schemes offered when inserting a template; the shipped default scheme when omitted */
+  /** schemes offered when inserting a template; every scheme of the catalog (useSchemeCatalog) when omitted */
   schemes?: Scheme[];
   /** light or dark; when omitted, Office's theme (or the system's colour scheme outside Office) */
   theme?: ThemeKind;
@@ -80,8 +81,12 @@ export function App({ session, schemes, theme, unsupported, deliver }: AppProps)
 function Pane({ session, schemes, deliver }: { session: PaneSession; schemes?: Scheme[]; deliver: Deliver }) {
   const scoring = useScoring(session);
   const exporter = useSubmissionExport(session, deliver);
-  const offered = useMemo(() => (schemes?.length ? schemes : [getScheme()]), [schemes]);
   const { view, scheme } = scoring;
+  // the form whose panel is shown (its sheet), kept while the workbook's forms are rescored
+  const [chosen, setChosen] = useState<string | null>(null);
+  const form = chosenForm(scoring.forms, chosen);
+  const addProject = scoring.addProject;
+  const several = scoring.forms.length > 1;
   return (
     <>
       <Notices message={view === 'panel' ? scoring.message : null} error={scoring.error} />
@@ -94,22 +99,33 @@ function Pane({ session, schemes, deliver }: { session: PaneSession; schemes?: S
       )}
       {view === 'insert' && (
         <InsertTemplateView
-          schemes={offered}
+          schemes={schemes}
           busy={scoring.busy}
           progress={scoring.progress}
           onInsert={(chosen, options) => void scoring.insert(chosen, options)}
         />
       )}
       {view === 'panel' && scheme && (
-        <ScorePanel
-          scheme={scheme}
-          evaluation={scoring.evaluation}
-          busy={scoring.busy}
-          onSync={() => void scoring.sync()}
-          onSelect={(cell) => void scoring.select(cell)}
-          onExport={() => void exporter.start()}
-          exporting={exporter.busy}
-        />
+        <FormTabs forms={scoring.forms} selected={chosen} onSelect={setChosen}>
+          <ScorePanel
+            scheme={scheme}
+            evaluation={form?.evaluation ?? scoring.evaluation}
+            heading={several && form ? form.title : undefined}
+            busy={scoring.busy}
+            onSync={() => void scoring.sync()}
+            onSelect={(cell) => void scoring.select(cell)}
+            onExport={() => void exporter.start()}
+            exporting={exporter.busy}
+            onAddProject={
+              addProject && scheme.formScope === 'sheet'
+                ? () =>
+                    void addProject().then((sheet) => {
+                      if (sheet) setChosen(sheet);
+                    })
+                : undefined
+            }
+          />
+        </FormTabs>
       )}
       {view === 'panel' && <AutoOpenSwitch session={session} />}
       <ExportDialog

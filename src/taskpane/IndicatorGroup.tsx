@@ -92,6 +92,11 @@ export function IndicatorGroup({ level, indicators, open, onToggle }: IndicatorG
                   </span>
                 </AccordionHeader>
                 <AccordionPanel>
+                  {ind.row !== undefined && (
+                    <Text as="p" size={200} className={styles.text} data-testid={`indicator-target-${ind.id}`}>
+                      {S.targetActual(ind.target ?? '', ind.actual ?? '')}
+                    </Text>
+                  )}
                   <Text as="p" size={200} className={styles.text}>
                     {ind.text}
                   </Text>

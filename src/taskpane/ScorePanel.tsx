@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button, makeStyles, mergeClasses, Spinner, Text, tokens } from '@fluentui/react-components';
-import type { Evaluation, Finding, Scheme } from '../engine';
+import type { Evaluation, Finding, IndicatorResult, Scheme } from '../engine';
 import { ExportButton } from './ExportDialog';
 import type { FindingGroup } from './findings';
 import { FindingsList, findingsGroupId } from './FindingsList';
@@ -51,16 +51,51 @@ export interface ScorePanelProps {
   goToLabel?(cell: string): string;
   /** where the summary stays in sight: always (the Office pane), or only where the page is wide (the standalone page keeps its own strip in sight when narrow) */
   stickySummary?: 'always' | 'wide';
+  /** when given, 添加项目 (data-testid add-project): one more project form in the workbook */
+  onAddProject?(): void;
+  /** the heading of the results: 评分结果 by default; the form's title where the workbook holds several */
+  heading?: string;
+}
+
+/**
+ * The indicators by 一级指标, in order: the scheme's fixed tree where it has one (dept-2013), else the target
+ * table's rows by the 一级指标 the officer wrote (each group lists its 二级指标 as they come).
+ */
+export function indicatorGroups(scheme: Scheme, evaluation: Evaluation): { level: string; indicators: IndicatorResult[] }[] {
+  if (scheme.levels.length) return scheme.levels.map((level) => ({ level: level.name, indicators: evaluation.indicators.filter((i) => i.level1 === level.name) }));
+  const groups: { level: string; indicators: IndicatorResult[] }[] = [];
+  for (const ind of evaluation.indicators) {
+    const level = ind.level1 || S.noLevel1;
+    const group = groups.find((g) => g.level === level);
+    if (group) group.indicators.push(ind);
+    else groups.push({ level, indicators: [ind] });
+  }
+  return groups;
 }
 
 /**
  * 评分结果: the summary (total, grade, how far the form is filled, jumps to the findings) kept in sight at the
  * top, the actions, the indicators by 一级指标 with how each score stands, and the findings.
  */
-export function ScorePanel({ scheme, evaluation, busy, onSelect, onSync, onExport, exporting = false, describe, goToLabel, stickySummary = 'always' }: ScorePanelProps) {
+export function ScorePanel({
+  scheme,
+  evaluation,
+  busy,
+  onSelect,
+  onSync,
+  onExport,
+  exporting = false,
+  describe,
+  goToLabel,
+  stickySummary = 'always',
+  onAddProject,
+  heading = S.resultHeading,
+}: ScorePanelProps) {
   const styles = useStyles();
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
-  const allOpen = !!evaluation && evaluation.indicators.every((i) => open.has(i.id));
+  // the 预算执行率 line is a row like the others: its calculation text opens with them
+  const all = evaluation ? [...(evaluation.execution ? [evaluation.execution] : []), ...evaluation.indicators] : [];
+  const allOpen = all.length > 0 && all.every((i) => open.has(i.id));
   const toggle = useCallback(
     (id: string, isOpen: boolean) =>
       setOpen((prev) => {
@@ -75,17 +110,22 @@ export function ScorePanel({ scheme, evaluation, busy, onSelect, onSync, onExpor
     <div className={styles.panel}>
       {/* children of the panel itself, so that the summary sticks for the whole height of the results */}
       <Text as="h2" id="result-heading" size={400} weight="semibold" className={styles.flush}>
-        {S.resultHeading}
+        {heading}
       </Text>
       <div className={mergeClasses(styles.summary, stickySummary === 'always' ? styles.sticky : styles.stickyWide)} data-testid="result-summary">
         {evaluation ? <ScoreSummary scheme={scheme} evaluation={evaluation} onJump={jumpToFindings} /> : <Text>{onSync ? S.notComputed : S.computing}</Text>}
       </div>
-      {(onExport || onSync) && (
+      {(onExport || onSync || onAddProject) && (
         <div className={styles.actions}>
           {onExport && <ExportButton busy={exporting} disabled={busy} onExport={onExport} appearance="primary" />}
           {onSync && (
             <Button data-testid="sync" onClick={onSync} disabledFocusable={busy} icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}>
               {busy ? S.syncing : S.syncButton}
+            </Button>
+          )}
+          {onAddProject && (
+            <Button data-testid="add-project" onClick={onAddProject} disabledFocusable={busy}>
+              {S.addProject}
             </Button>
           )}
         </div>
@@ -107,19 +147,14 @@ export function ScorePanel({ scheme, evaluation, busy, onSelect, onSync, onExpor
               appearance="subtle"
               data-testid="expand-all"
               aria-pressed={allOpen}
-              onClick={() => setOpen(allOpen ? new Set() : new Set(evaluation.indicators.map((i) => i.id)))}
+              onClick={() => setOpen(allOpen ? new Set() : new Set(all.map((i) => i.id)))}
             >
               {allOpen ? S.collapseAll : S.expandAll}
             </Button>
           </div>
-          {scheme.levels.map((level) => (
-            <IndicatorGroup
-              key={level.name}
-              level={level.name}
-              indicators={evaluation.indicators.filter((i) => i.level1 === level.name)}
-              open={open}
-              onToggle={toggle}
-            />
+          {evaluation.execution && <IndicatorGroup level={S.executionLevel} indicators={[evaluation.execution]} open={open} onToggle={toggle} />}
+          {indicatorGroups(scheme, evaluation).map((g) => (
+            <IndicatorGroup key={g.level} level={g.level} indicators={g.indicators} open={open} onToggle={toggle} />
           ))}
         </section>
       )}

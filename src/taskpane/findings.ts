@@ -33,9 +33,9 @@ export function formOrder(scheme: Scheme): Map<string, number> {
   let order = formOrders.get(scheme);
   if (!order) {
     order = new Map();
-    // schemes of target tables have no summary form (layout.summary is absent at run time)
+    // (a scheme of target forms has no summary form: its inputs in scheme order, its tables after them)
     for (const section of scheme.layout.summary?.sections ?? []) for (const name of section.fields) if (!order.has(name)) order.set(name, order.size);
-    for (const input of scheme.inputs) if (!order.has(input.name)) order.set(input.name, order.size);
+    for (const input of [...scheme.inputs, ...scheme.tables]) if (!order.has(input.name)) order.set(input.name, order.size);
     formOrders.set(scheme, order);
   }
   return order;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Evaluation, Scheme } from '../engine';
-import type { InsertOptions, InsertReport, PaneSession, RecomputeResult, SheetRole } from '../workbook/session';
+import type { FormResult, InsertOptions, InsertReport, PaneSession, RecomputeResult, SheetRole } from '../workbook/session';
 import { syncNotice } from '../workbook/sync';
 import { describeError } from './errors';
 import { S } from './strings';
@@ -27,7 +27,10 @@ export interface Scoring {
   view: PaneView;
   /** the scheme the workbook holds (after detect or insert) */
   scheme: Scheme | null;
+  /** the first form's evaluation (the only one of most schemes) */
   evaluation: Evaluation | null;
+  /** every form of the workbook (one per project sheet for project-2020), as last scored */
+  forms: FormResult[];
   /** a recompute or an insert is under way */
   busy: boolean;
   /** set while a template is being inserted */
@@ -41,6 +44,11 @@ export interface Scoring {
   sync(): Promise<void>;
   insert(scheme: Scheme, options: InsertOptions): Promise<void>;
   select(cell: string): Promise<void>;
+  /**
+   * 添加项目 where the session can (project-2020 in Excel): adds a project sheet, rescored; resolves to the new
+   * sheet's name, or null when it failed (the error is then set). Absent where the session cannot.
+   */
+  addProject?(name?: string): Promise<string | null>;
 }
 
 /**
@@ -51,6 +59,7 @@ export function useScoring(session: PaneSession): Scoring {
   const [view, setView] = useState<PaneView>('loading');
   const [scheme, setScheme] = useState<Scheme | null>(null);
   const [evaluation, setEvaluation] = useState<Evaluation | null>(null);
+  const [forms, setForms] = useState<FormResult[]>([]);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<InsertProgress | null>(null);
   const [message, setMessage] = useState<PaneMessage | null>(null);
@@ -67,8 +76,9 @@ export function useScoring(session: PaneSession): Scoring {
   const applyResult = useCallback(
     (result: RecomputeResult) => {
       setEvaluation(result.evaluation);
+      setForms(result.forms);
       setError(null);
-      const text = result.reason === 'change' ? S.autoRecomputed : syncNotice(result, known.current);
+      const text = result.reason === 'change' ? S.autoRecomputed : syncNotice(result, changedLabels(known.current, result.changedSinceSync));
       // nothing to say (opened in sync): an earlier message would be stale
       if (text) say('info', text, result.reason === 'change' ? 'change' : 'sync');
       else setMessage(null);
@@ -162,6 +172,7 @@ export function useScoring(session: PaneSession): Scoring {
         const result = await session.recompute('insert');
         if (live()) {
           setEvaluation(result.evaluation);
+          setForms(result.forms);
           say('success', insertedText(chosen, report));
         }
       } catch (err) {
@@ -184,18 +195,74 @@ export function useScoring(session: PaneSession): Scoring {
     [session],
   );
 
-  return { view, scheme, evaluation, busy, progress, message, error, start, sync, insert, select };
+  const addProject = useCallback(
+    async (name?: string): Promise<string | null> => {
+      if (!session.addProject) return null;
+      const gen = generation.current;
+      const live = () => gen === generation.current;
+      setBusy(true);
+      setError(null);
+      try {
+        const added = await session.addProject(name);
+        const result = await session.recompute('insert');
+        if (!live()) return null;
+        setEvaluation(result.evaluation);
+        setForms(result.forms);
+        say('success', S.projectAdded(added.sheet));
+        return added.sheet;
+      } catch (err) {
+        if (live()) setError(describeError('addProject', err));
+        return null;
+      } finally {
+        if (live()) setBusy(false);
+      }
+    },
+    [session, say],
+  );
+
+  return {
+    view,
+    scheme,
+    evaluation,
+    forms,
+    busy,
+    progress,
+    message,
+    error,
+    start,
+    sync,
+    insert,
+    select,
+    ...(session.addProject ? { addProject } : {}),
+  };
+}
+
+/**
+ * The labels a sync notice names the changed inputs by: an input's or table's label, and for a form on a sheet of
+ * its own (`项目1!in_fund_spent`) the sheet before it (项目1：全年执行数).
+ */
+export function changedLabels(scheme: Scheme | null, changed: string[]): Pick<Scheme, 'inputs'> | null {
+  if (!scheme) return null;
+  const labelOf = (name: string) => [...scheme.inputs, ...scheme.tables].find((i) => i.name === name)?.label ?? name;
+  return {
+    inputs: changed.map((key) => {
+      const bang = key.lastIndexOf('!');
+      const label = bang < 0 ? labelOf(key) : `${key.slice(0, bang)}：${labelOf(key.slice(bang + 1))}`;
+      return { kind: 'text' as const, name: key, label };
+    }),
+  };
 }
 
 function insertedText(scheme: Scheme, report: InsertReport): string {
-  const wanted: Record<SheetRole, string> = {
-    // absent at run time for schemes of target tables, which report no sheets
+  // (a scheme of target forms has none of dept-2013's three sheets by role)
+  const wanted: Partial<Record<SheetRole, string>> = {
     summary: scheme.layout.summary?.sheet,
     scoring: scheme.layout.scoring?.sheet,
     survey: scheme.layout.survey?.sheet,
   };
+  if (!wanted.summary) return report.resumed ? S.resumed : S.insertedForms;
   const renamed = (Object.keys(report.sheets) as SheetRole[])
-    .filter((role) => report.sheets[role] && report.sheets[role] !== wanted[role])
-    .map((role) => S.renamed(wanted[role], report.sheets[role]!));
+    .filter((role) => report.sheets[role] && wanted[role] && report.sheets[role] !== wanted[role])
+    .map((role) => S.renamed(wanted[role]!, report.sheets[role]!));
   return [report.resumed ? S.resumed : S.inserted, ...renamed].join('');
 }

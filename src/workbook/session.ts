@@ -7,9 +7,12 @@ export type SheetRole = 'summary' | 'scoring' | 'survey';
 export interface InsertOptions extends TemplateOptions {
   /** dept-2013: which of its sheets to add (the officer may leave out the survey); ignored by other schemes */
   sheets: SheetRole[];
-  /** project-2020: how many project sheets to add (default 1) */
+  /** project-2020: how many project sheets to add (default 1, at most MAX_PROJECTS) */
   projects?: number;
 }
+
+/** The most projects one insert adds (each is a sheet of its own). */
+export const MAX_PROJECTS = 50;
 
 /**
  * One form of the workbook as scored: dept-2013 and dept-2020 have one; project-2020 one per project sheet

@@ -105,6 +105,8 @@ export interface SheetState {
   formats: Map<string, unknown>;
   freeze?: string;
   handlers: ((args: unknown) => unknown)[];
+  /** names scoped to this sheet (worksheet.names, ExcelApi 1.4); each may point at any sheet */
+  names: Map<string, NameState>;
 }
 
 export interface NameState {
@@ -284,6 +286,30 @@ export class MockExcel {
     this.names.set(name, { sheet: this.sheet(sheet), address });
   }
 
+  /** A name scoped to sheet `scope` (as 项目1!score_total), or undefined. */
+  scopedName(scope: string, name: string): NameState | undefined {
+    return this.sheet(scope).names.get(name);
+  }
+
+  /** The value in the top-left cell of a name scoped to `scope`. */
+  scopedValue(scope: string, name: string): unknown {
+    const n = this.scopedName(scope, name);
+    if (!n) throw new Error(`no name ${scope}!${name}`);
+    return n.sheet.cells.get(cellsOf(n.address)[0])?.value ?? '';
+  }
+
+  /** Writes under a name scoped to `scope` without any event (a table as rows). */
+  setScopedQuiet(scope: string, name: string, value: unknown): void {
+    const n = this.scopedName(scope, name);
+    if (!n) throw new Error(`no name ${scope}!${name}`);
+    this.writeQuiet(n, value);
+  }
+
+  /** Every name, workbook-wide and sheet-scoped. */
+  allNames(): NameState[] {
+    return [...this.names.values(), ...this.sheets.flatMap((s) => [...s.names.values()])];
+  }
+
   cell(sheet: string, address: string): CellState {
     const s = this.sheet(sheet);
     let c = s.cells.get(address);
@@ -305,6 +331,10 @@ export class MockExcel {
   setQuiet(name: string, value: unknown): void {
     const n = this.names.get(name);
     if (!n) throw new Error(`no name ${name}`);
+    this.writeQuiet(n, value);
+  }
+
+  private writeQuiet(n: NameState, value: unknown): void {
     const cells = cellsOf(n.address);
     if (Array.isArray(value)) {
       const r = rect(n.address);
@@ -338,7 +368,11 @@ export class MockExcel {
     for (const h of handlers) await h(event);
   }
 
-  /** Inserts rows above `row`: cells and names below move down, as in Excel. */
+  /**
+   * Inserts rows above `row`: cells and names below move down, a name spanning the row grows by the rows
+   * inserted (workbook-wide and sheet-scoped alike), and the new rows take the format of the row above — its
+   * lock and number format — as Excel does.
+   */
   insertRows(sheet: string, row: number, count: number): void {
     const s = this.sheet(sheet);
     const moved = new Map<string, CellState>();
@@ -348,10 +382,39 @@ export class MockExcel {
     }
     s.cells.clear();
     for (const [a, c] of moved) s.cells.set(a, c);
-    for (const n of this.names.values()) {
+    if (row > 1) {
+      for (const [a, c] of [...s.cells].filter(([a]) => rect(a).top === row - 1)) {
+        for (let k = 0; k < count; k++) {
+          s.cells.set(`${colLetters(rect(a).left)}${row + k}`, { value: '', locked: c.locked, ...(c.numberFormat ? { numberFormat: c.numberFormat } : {}) });
+        }
+      }
+    }
+    for (const n of this.allNames()) {
       if (n.sheet !== s) continue;
       const r = rect(n.address);
       if (r.top >= row) n.address = rectText({ ...r, top: r.top + count, bottom: r.bottom + count });
+      else if (r.bottom >= row) n.address = rectText({ ...r, bottom: r.bottom + count });
+    }
+  }
+
+  /** Deletes rows row … row+count−1: cells below move up, names shrink or move, as in Excel. */
+  deleteRows(sheet: string, row: number, count: number): void {
+    const s = this.sheet(sheet);
+    const last = row + count - 1;
+    const moved = new Map<string, CellState>();
+    for (const [a, c] of s.cells) {
+      const r = rect(a);
+      if (r.top >= row && r.top <= last) continue;
+      moved.set(r.top > last ? `${colLetters(r.left)}${r.top - count}` : a, c);
+    }
+    s.cells.clear();
+    for (const [a, c] of moved) s.cells.set(a, c);
+    for (const n of this.allNames()) {
+      if (n.sheet !== s) continue;
+      const r = rect(n.address);
+      const top = r.top > last ? r.top - count : r.top >= row ? row : r.top;
+      const bottom = r.bottom > last ? r.bottom - count : r.bottom >= row ? row - 1 : r.bottom;
+      n.address = rectText({ ...r, top, bottom: Math.max(top, bottom) });
     }
   }
 
@@ -432,6 +495,7 @@ export class MockExcel {
       page: {},
       formats: new Map(),
       handlers: [],
+      names: new Map(),
     };
   }
 
@@ -456,11 +520,11 @@ export class MockExcel {
 
   // ── names ───────────────────────────────────────────────────────────────────────────────────────
 
-  private installNames(names: Dyn): void {
+  private installNames(names: Dyn, store: Map<string, NameState> = this.names): void {
     const mock = this.self();
     names.load = () => {
       mock.queue(() => {
-        names.items = [...mock.names].map(([name, n]) => ({
+        names.items = [...store].map(([name, n]) => ({
           name,
           type: 'Range',
           value: mock.sheets.includes(n.sheet) ? `=${quoteSheet(n.sheet.name)}!${absolute(n.address)}` : '=#REF!',
@@ -468,21 +532,21 @@ export class MockExcel {
       });
       return names;
     };
-    names.getItemOrNullObject = (name: string) => mock.namedItem(name, true);
-    names.getItem = (name: string) => mock.namedItem(name, false);
+    names.getItemOrNullObject = (name: string) => mock.namedItem(name, true, store);
+    names.getItem = (name: string) => mock.namedItem(name, false, store);
     names.add = (name: string, reference: Dyn) => {
       const target = reference.__target as { sheet: SheetState; address: string };
       mock.queue(() => {
-        if (mock.names.has(name)) throw officeError('InvalidArgument', `The argument is invalid or missing (the name ${name} already exists).`);
-        mock.names.set(name, { sheet: target.sheet, address: target.address });
+        if (store.has(name)) throw officeError('InvalidArgument', `The argument is invalid or missing (the name ${name} already exists).`);
+        store.set(name, { sheet: target.sheet, address: target.address });
       });
-      return mock.namedItem(name, true);
+      return mock.namedItem(name, true, store);
     };
   }
 
-  private namedItem(name: string, orNull: boolean): Dyn {
+  private namedItem(name: string, orNull: boolean, store: Map<string, NameState> = this.names): Dyn {
     // a name whose sheet was deleted still exists (=#REF!) but has no range
-    const n = this.names.get(name);
+    const n = store.get(name);
     const resolves = !!n && this.sheets.includes(n.sheet);
     if (!n && !orNull) this.queue(() => {
       throw officeError('ItemNotFound', `The requested resource doesn't exist (name ${name}).`);
@@ -501,16 +565,16 @@ export class MockExcel {
       return this.nullRange();
     };
     item.delete = () => this.queue(() => {
-      this.names.delete(name);
+      store.delete(name);
     });
     // NamedItem.formula (ExcelApi 1.7): pointing the name elsewhere, e.g. "=jixiao_out!$B$5"
     track(item, ['formula'], this, (_, value) => () => {
       const m = /^=(?:'((?:[^']|'')+)'|([^!]+))!(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)$/.exec(String(value));
       const target = m && this.sheets.find((x) => x.name.toLowerCase() === (m[1]?.replace(/''/g, "'") ?? m[2]).toLowerCase());
       if (!m || !target) throw officeError('InvalidArgument', `The argument is invalid or missing (${String(value)}).`);
-      const current = this.names.get(name);
+      const current = store.get(name);
       if (!current) throw officeError('ItemNotFound', `The requested resource doesn't exist (name ${name}).`);
-      this.names.set(name, { sheet: target, address: m[3].replace(/\$/g, '') });
+      store.set(name, { sheet: target, address: m[3].replace(/\$/g, '') });
     });
     return item;
   }
@@ -601,6 +665,7 @@ export class MockExcel {
       id: s.id,
       name: s.name,
       visibility: s.visibility,
+      position: 0,
       isNullObject: isNull,
       protection: {
         protected: s.protection.protected,
@@ -673,6 +738,16 @@ export class MockExcel {
           mock.sheets.splice(mock.sheets.indexOf(s), 1);
         }),
     });
+    // names scoped to the sheet (a null sheet's collection is empty and refuses nothing until used)
+    ws.names = this.proxy({});
+    this.installNames(ws.names, s.names);
+    // Worksheet.position (zero-based): setting it moves the sheet, as dragging its tab does
+    track(ws, ['position'], this, (_, value) => () => {
+      this.live(s);
+      this.structureUnlocked('move a sheet');
+      this.sheets.splice(this.sheets.indexOf(s), 1);
+      this.sheets.splice(Math.min(Number(value), this.sheets.length), 0, s);
+    });
     track(ws, ['visibility'], this, (_, value) => () => {
       this.live(s);
       this.structureUnlocked('hide a sheet');
@@ -716,6 +791,8 @@ export class MockExcel {
       values: grid((c) => c?.value ?? ''),
       formulas: grid((c) => (c?.formula ? `=${c.formula}` : (c?.value ?? ''))),
       numberFormat: grid((c) => c?.numberFormat ?? 'General'),
+      // what the cell shows: a number formatted as a percentage as such (0.95 → 95.00%), anything else as text
+      text: grid((c) => shownText(c)),
       rowCount: whole ? 0 : r0.bottom - r0.top + 1,
       columnCount: whole ? 0 : r0.right - r0.left + 1,
       format: {
@@ -732,6 +809,8 @@ export class MockExcel {
       dataValidation: { rule: '', prompt: '', errorAlert: '', ignoreBlanks: true },
     });
     range.__target = { sheet: s, address: local };
+    // true or false when every cell agrees, null when they differ (as Excel answers for a range)
+    range.format.protection.locked = lockedOf(whole ? [] : cellsOf(local).map((a) => s.cells.get(a)?.locked ?? true));
     Object.defineProperty(range, 'worksheet', { get: () => mock.worksheet(s, false) });
     range.getCell = (row: number, column: number) =>
       mock.range(s, `${colLetters(r0.left + column)}${r0.top + row}`);
@@ -814,6 +893,19 @@ export class MockExcel {
       this.pendingEvents.push([s, { address, source: 'Local', ...(this.triggerSource ? { triggerSource: 'ThisLocalAddin' as const } : {}) }]);
     }
   }
+}
+
+function lockedOf(cells: boolean[]): boolean | null {
+  if (!cells.length || cells.every((c) => c)) return true;
+  return cells.every((c) => !c) ? false : null;
+}
+
+function shownText(c: CellState | undefined): string {
+  const v = c?.value;
+  if (v === '' || v === null || v === undefined) return '';
+  const pct = /^0(?:\.(0+))?%$/.exec(c?.numberFormat ?? '');
+  if (typeof v === 'number' && pct) return `${(v * 100).toFixed(pct[1]?.length ?? 0)}%`;
+  return String(v);
 }
 
 function absolute(address: string): string {

@@ -219,7 +219,7 @@ export function outputsOffResults(read: ReadResult): OutputCell[] {
 
 
 /** Empty cells read as "" in Office.js and as null in exceljs: both become null, so fingerprints agree. */
-function cellValue(v: unknown, kind: string): RawValue {
+export function cellValue(v: unknown, kind: string): RawValue {
   if (v === '' || v === undefined || v === null) return null;
   // Office.js gives a date as its serial number; exceljs gives a Date — give the engine (and the sync record) a Date too
   if (kind === 'date' && typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 2958466) {

@@ -61,6 +61,8 @@ export type OfficeErrorCode =
   | 'structure_protected'
   /** a template sheet could not be inserted */
   | 'insert_failed'
+  /** the workbook already holds a template of another scheme */
+  | 'other_template'
   /** sheets were inserted but some of our names are missing */
   | 'names_missing'
   /** Office did not save the auto-open setting */
@@ -84,6 +86,8 @@ export const say = {
   noTemplate: () => new OfficeError('no_template', '工作簿中没有找到评分模板，请先插入模板'),
   cellEdit: (e: unknown) => new OfficeError('cell_edit', '单元格正处于编辑状态：请按 Enter 或 Esc 结束编辑，评分会随即更新。', e),
   structureProtected: () => new OfficeError('structure_protected', `工作簿结构受保护，无法添加工作表：${UNPROTECT_WORKBOOK}后重试。`),
+  otherTemplate: () =>
+    new OfficeError('other_template', '工作簿中已有隐藏的结果表 jixiao_out：它属于本工具插入的另一种评分方案的模板，或上次未完成的插入。一个工作簿只能使用一种评分方案：请在新的工作簿中插入此模板'),
   resultsFailed: (e: unknown) => new OfficeError('insert_failed', `无法添加保存评分结果的隐藏工作表：${reasonOf(e)}`, e),
   insertFailed: (sheet: string, e: unknown) => new OfficeError('insert_failed', `插入“${sheet}”失败：${reasonOf(e)}`, e),
   namesMissing: (missing: string[]) =>
@@ -96,6 +100,7 @@ export const say = {
   // findings a recompute adds about its own steps
   writeFailed: (written: number, wanted: number, e: unknown) =>
     `评分结果未能全部写入工作簿（已写入 ${written}/${wanted} 项）：${reasonOf(e)}。请点击“同步”重试`,
+  formsWriteFailed: (e: unknown) => `评分结果未能全部写入工作簿：${reasonOf(e)}。请点击“同步”重试`,
   recordFailed: (e: unknown) => `同步记录未能保存：${reasonOf(e)}。评分结果不受影响；下次打开时可能无法说明离线修改了哪些输入`,
   recordBlocked: () =>
     `工作簿结构受保护，无法添加保存同步记录的隐藏工作表；评分不受影响。如需记录同步，${UNPROTECT_WORKBOOK}后点击“同步”`,

@@ -49,11 +49,17 @@ export function queueSheet(
 
   applyPrint(ws, sheet.print);
 
-  // names last but one: a sheet whose batch failed half way holds none of our names, so it is never taken for ours
+  // names last but one: a sheet whose batch failed half way holds none of our names, so it is never taken for ours.
+  // A form with names of its own (project-2020) gets them in its sheet's scope, its outputs' too (on the results sheet).
   const names = context.workbook.names;
-  for (const n of plan.names.filter((n) => n.sheet === sheet.name)) {
+  for (const n of plan.names.filter((n) => n.scope === sheet.name || (!n.scope && n.sheet === sheet.name))) {
+    const target = n.sheet === sheet.name ? ws.getRange(n.range) : context.workbook.worksheets.getItem(n.sheet).getRange(n.range);
+    if (n.scope) {
+      ws.names.add(n.name, target, nameComment(n));
+      continue;
+    }
     if (stale.has(n.name)) names.getItem(n.name).delete();
-    names.add(n.name, ws.getRange(n.range), nameComment(n));
+    names.add(n.name, target, nameComment(n));
   }
   ws.protection.protect(protectionOptions(sheet.protection));
   return ws;

@@ -1,8 +1,10 @@
 /// <reference types="office-js" />
-import { evaluate, getScheme } from '../../engine';
-import type { Finding, Scheme } from '../../engine';
+import { evaluate, getScheme, schemeIds } from '../../engine';
+import type { Evaluation, Finding, RawValue, Scheme } from '../../engine';
+import { formsSyncRecord, formsValues } from '../forms/write';
+import { withProblems } from '../forms/spec';
 import { isResultsSheet, outputValues } from '../outputs';
-import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, type LayoutReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
+import { oneForm, type CurrentInputs, type FormResult, type InsertOptions, type InsertReport, type LayoutReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
 import type { SyncRecord } from '../sync';
 import { changedSince, makeSyncRecord } from '../sync';
 import { isSyncSheet, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
@@ -16,9 +18,13 @@ import type { PlannedWrite } from './io';
 import { earlierLayoutSheets, ProtectionGuard, upgradeLayout } from './layout';
 import { OfficeError, say } from './messages';
 import { cellEditSafeRunner, Runner } from './run';
+import type { Box } from './a1';
+import { byWriteOrder, collectFormsRead, formTitle, isFormsScheme, planFormWrites, queueFormsRead, queueFormWrites, type FormsRead, type FormWriteJob } from './forms';
+import { addProjectSheet, insertForms } from './formsInsert';
+import type { SheetInfo } from './io';
 
 export interface OfficeSessionOptions {
-  /** the schemes detect() looks for; default: the shipped default scheme */
+  /** the schemes detect() looks for; default: every shipped scheme */
   schemes?: Scheme[];
   /** quiet time after the last change before recomputing; default 300 ms */
   debounceMs?: number;
@@ -69,6 +75,10 @@ export class OfficeSession implements PaneSession {
   /** the last upgrade that could not be done, said again while its outputs stay unwritten */
   private blockedLayout: { report: LayoutReport; findings: Finding[] } | null = null;
   private serial: Promise<unknown> = Promise.resolve();
+  /** a scheme with a form per sheet: the sheets (ids) that held its names at the last read, in order */
+  private formSheetIds: string[] = [];
+  /** every sheet (id) seen at the last read, whose own names that read looked at */
+  private knownSheetIds: string[] = [];
   private readonly changes: Debouncer<ChangeEvent>;
   private readonly schemes: Scheme[];
   private readonly run: Runner;
@@ -79,7 +89,7 @@ export class OfficeSession implements PaneSession {
   private readonly onError: (error: unknown) => void;
 
   constructor(options: OfficeSessionOptions = {}) {
-    this.schemes = options.schemes ?? [getScheme()];
+    this.schemes = options.schemes ?? schemeIds().map((id) => getScheme(id));
     const timer = options.timer ?? globalTimer;
     this.run = options.run ?? cellEditSafeRunner({ timer });
     this.clock = options.clock ?? (() => new Date());
@@ -98,19 +108,31 @@ export class OfficeSession implements PaneSession {
     });
   }
 
-  /** One sync: the scheme whose input names the workbook defines (at least half, as the exceljs adapter decides), or null. */
+  /**
+   * The scheme whose input names the workbook defines (at least half, as the package layer decides), or null:
+   * one sync for the workbook's own names; a second, for the names each sheet holds in its own scope, only
+   * when no workbook-wide scheme matched and a scheme has a form per sheet (project-2020).
+   */
   async detect(): Promise<Scheme | null> {
-    const present = await this.run(async (context) => {
+    this.scheme = await this.run(async (context) => {
       const names = context.workbook.names.load('items/name');
+      const sheets = context.workbook.worksheets.load('items/name,items/id');
       await context.sync();
-      return new Set(names.items.map((n) => n.name));
+      const present = new Set(names.items.map((n) => n.name));
+      const wide = bestScheme(this.schemes.filter((s) => s.formScope !== 'sheet'), (n) => present.has(n));
+      const perSheet = this.schemes.filter((s) => s.formScope === 'sheet');
+      if (wide || !perSheet.length || !sheets.items.length) return wide;
+      const scopes = sheets.items.map((s) => ({ id: s.id, names: context.workbook.worksheets.getItem(s.id).names.load('items/name') }));
+      await context.sync();
+      const held = scopes.map((s) => ({ id: s.id, names: new Set(s.names.items.map((n) => n.name)) }));
+      const found = bestScheme(perSheet, (n) => held.some((s) => s.names.has(n)));
+      if (found) {
+        const marks = [...found.inputs, ...found.tables].map((i) => i.name);
+        this.knownSheetIds = held.map((s) => s.id);
+        this.formSheetIds = held.filter((s) => marks.some((n) => s.names.has(n))).map((s) => s.id);
+      }
+      return found;
     });
-    let best: { scheme: Scheme; share: number } | null = null;
-    for (const scheme of this.schemes) {
-      const share = scheme.inputs.filter((i) => present.has(i.name)).length / scheme.inputs.length;
-      if (share >= 0.5 && (!best || share > best.share)) best = { scheme, share };
-    }
-    this.scheme = best?.scheme ?? null;
     return this.scheme;
   }
 
@@ -118,14 +140,35 @@ export class OfficeSession implements PaneSession {
   async insertTemplate(scheme: Scheme, options: InsertOptions, progress: (step: string, fraction: number) => void): Promise<InsertReport> {
     const unsupported = this.caps && requirementMessage('insert', this.caps);
     if (unsupported) throw new OfficeError('unsupported', unsupported);
-    const report = await this.serialize(() => insertTemplates(this.run, scheme, options, progress));
+    const report = await this.serialize(() => (isFormsScheme(scheme) ? insertForms(this.run, scheme, options, progress) : insertTemplates(this.run, scheme, options, progress)));
     this.scheme = scheme;
+    // the next read looks at every sheet's own names again
+    this.knownSheetIds = [];
+    this.formSheetIds = [];
     await markAutoShow();
     return report;
   }
 
   recompute(reason: RecomputeReason): Promise<RecomputeResult> {
     return this.enqueue(reason, { record: true });
+  }
+
+  /**
+   * 添加项目 (schemes with a form per sheet): a blank project sheet before 项目自评汇总, named `name` or 项目N,
+   * with names of its own and its outputs in the next free column of the results sheet; 项目自评汇总 laid out
+   * again to list it. The pane then calls recompute('insert').
+   */
+  async addProject(name?: string): Promise<{ sheet: string }> {
+    return this.serialize(async () => {
+      const scheme = this.scheme ?? (await this.detect());
+      if (!scheme || scheme.formScope !== 'sheet') throw say.noTemplate();
+      const unsupported = this.caps && requirementMessage('insert', this.caps);
+      if (unsupported) throw new OfficeError('unsupported', unsupported);
+      const added = await addProjectSheet(this.run, scheme, name);
+      this.knownSheetIds = [];
+      this.formSheetIds = [];
+      return added;
+    });
   }
 
   async autoOpen(): Promise<boolean> {
@@ -152,6 +195,14 @@ export class OfficeSession implements PaneSession {
     return this.serialize(async () => {
       const scheme = this.scheme ?? (await this.detect());
       if (!scheme) throw say.noTemplate();
+      if (isFormsScheme(scheme)) {
+        return this.run(async (context) => {
+          const read = await this.readForms(context, scheme);
+          const forms = scoreForms(scheme, read);
+          if (!forms.length) throw say.noTemplate();
+          return { scheme, values: forms[0].values, evaluation: forms[0].evaluation, forms };
+        });
+      }
       return this.run(async (context) => {
         // the outputs are rendered afresh in the 报送版: only the inputs are read
         const read = await readAll(context, scheme, { outputs: false, record: false });
@@ -226,6 +277,7 @@ export class OfficeSession implements PaneSession {
   private async recomputeNow(reason: RecomputeReason, options: { record: boolean }): Promise<RecomputeResult> {
     const scheme = this.scheme ?? (await this.detect());
     if (!scheme) throw say.noTemplate();
+    if (isFormsScheme(scheme)) return this.recomputeForms(scheme, reason, options);
     return this.run(async (context) => {
       const issues: Finding[] = [];
       // a sheet an earlier failure left unprotected is protected again first (only ever after an upgrade)
@@ -304,6 +356,100 @@ export class OfficeSession implements PaneSession {
   }
 
   /**
+   * Every form read (one batch, its names resolved afresh: rows inserted inside a table are read), scored, and
+   * each form's outputs and table columns that differ written with the sync record in one more batch — two
+   * context.sync() whatever the number of rows and projects. A sheet added or copied since the last read costs
+   * one or two more reads, once (its own names are looked at, then its form is read).
+   */
+  private recomputeForms(scheme: Scheme, reason: RecomputeReason, options: { record: boolean }): Promise<RecomputeResult> {
+    return this.run(async (context) => {
+      const issues: Finding[] = [];
+      const read = await this.readForms(context, scheme);
+      const inputBoxes = new Map<string, Box>();
+      const outputBoxes = new Map<string, Box>();
+      for (const f of read.forms) {
+        const prefix = f.sheet === null ? '' : `${f.sheet}!`;
+        for (const [n, b] of f.inputBoxes) inputBoxes.set(prefix + n, b);
+        for (const [n, c] of f.outputs) outputBoxes.set(prefix + n, c.box);
+      }
+      this.binding = { sheetNames: new Map(read.sheets.map((s) => [s.id, s.name])), inputs: inputBoxes, outputs: outputBoxes };
+      issues.push(...(await this.listen(context, { inputBoxes, sheets: read.sheets }, reason)));
+      if (OFFICER_STARTED.has(reason) && !read.structureProtected) await this.hideHelpers(context, read);
+
+      const forms = scoreForms(scheme, read);
+      if (!forms.length) throw say.noTemplate();
+      const jobs: FormWriteJob[] = [];
+      for (const [k, f] of read.forms.entries()) {
+        const plan = planFormWrites(scheme, f, forms[k].evaluation, (sheet) => read.sheets.some((s) => s.protected && s.name.toLowerCase() === sheet.toLowerCase()));
+        jobs.push(...plan.jobs);
+        issues.push(...plan.refused);
+      }
+      const record = formsSyncRecord(scheme, forms, this.clock());
+      const keepRecord = options.record && (!read.record || read.record.fingerprint !== record.fingerprint);
+      const recordNow = keepRecord && read.syncSheet;
+      let written = 0;
+      if (jobs.length || recordNow) {
+        // sync 2: the outputs and table columns that differ (results sheet, unlocked columns); the record last
+        const queued = queueFormWrites(read.forms, byWriteOrder(jobs));
+        if (recordNow) queueRecord(context, record);
+        try {
+          await context.sync();
+          written = queued;
+        } catch (e) {
+          issues.push({ severity: 'error', code: 'write_failed', message: say.formsWriteFailed(e), inputs: [] });
+        }
+      }
+      if (keepRecord && !read.syncSheet) issues.push(...(await this.addRecordSheet(context, read, record, reason)));
+
+      // the reading and writing findings go with the first form (the one the pane shows first)
+      forms[0].evaluation = { ...forms[0].evaluation, issues: bySeverity([...issues, ...forms[0].evaluation.issues]) };
+      return {
+        evaluation: forms[0].evaluation,
+        forms: forms.map(({ sheet, title, evaluation }) => ({ sheet, title, evaluation })),
+        reason,
+        changedSinceSync: COMPARE.has(reason) ? changedSince(read.record, formsValues(forms)) : [],
+        written,
+      };
+    });
+  }
+
+  /**
+   * One read of every form (one sync). When a sheet appeared, or a sheet holds the scheme's names that did not
+   * at the last read (a project sheet added or copied), the read is done again for the sheets as they are now.
+   */
+  private async readForms(context: Excel.RequestContext, scheme: Scheme): Promise<FormsRead> {
+    for (let attempt = 0; ; attempt++) {
+      let pending = queueFormsRead(context, scheme, this.formSheetIds, this.knownSheetIds);
+      try {
+        await context.sync();
+      } catch (e) {
+        // a sheet read last time is gone, and the host refused the chained calls off it: ask for those that exist
+        if (scheme.formScope !== 'sheet' || !this.knownSheetIds.length) throw e;
+        const sheets = context.workbook.worksheets.load('items/id');
+        await context.sync();
+        const ids = new Set(sheets.items.map((s) => s.id));
+        this.knownSheetIds = this.knownSheetIds.filter((id) => ids.has(id));
+        this.formSheetIds = this.formSheetIds.filter((id) => ids.has(id));
+        pending = queueFormsRead(context, scheme, this.formSheetIds, this.knownSheetIds);
+        await context.sync();
+      }
+      const read = collectFormsRead(pending);
+      if (scheme.formScope !== 'sheet') return read;
+      const known = new Set(this.knownSheetIds);
+      const asked = new Set(this.formSheetIds);
+      const stale = read.sheets.some((s) => !known.has(s.id)) || read.formSheetIds.some((id) => !asked.has(id));
+      this.knownSheetIds = read.sheets.map((s) => s.id);
+      this.formSheetIds = read.formSheetIds;
+      if (!stale || attempt >= 2) {
+        // in the workbook's order (a sheet moved by the officer moves its tab)
+        const order = new Map(read.sheets.map((s, i) => [s.id, i]));
+        read.forms = read.forms.filter((f) => read.formSheetIds.includes(f.sheetId!)).sort((a, b) => order.get(a.sheetId!)! - order.get(b.sheetId!)!);
+        return read;
+      }
+    }
+  }
+
+  /**
    * After a failed write batch: which outputs and whether the record landed (Excel applies a failed batch's
    * operations up to the one that failed). One more sync; if even that fails, nothing is counted.
    */
@@ -326,7 +472,7 @@ export class OfficeSession implements PaneSession {
    * protected (told once per recompute as info), and not while the officer types (setting a sheet's
    * visibility cannot be undone in Excel on Windows and Mac) — the next recompute the officer starts adds it.
    */
-  private async addRecordSheet(context: Excel.RequestContext, read: ReadResult, record: SyncRecord, reason: RecomputeReason): Promise<Finding[]> {
+  private async addRecordSheet(context: Excel.RequestContext, read: { structureProtected: boolean | null }, record: SyncRecord, reason: RecomputeReason): Promise<Finding[]> {
     if (read.structureProtected) return [{ severity: 'info', code: 'record_blocked', message: say.recordBlocked(), inputs: [] }];
     if (!OFFICER_STARTED.has(reason)) return [];
     queueRecordSheet(context, record);
@@ -343,7 +489,7 @@ export class OfficeSession implements PaneSession {
    * sync sheets are made very hidden again — only in a recompute the officer starts, since setting a sheet's
    * visibility cannot be undone in Excel on Windows and Mac. A failure only leaves them hidden.
    */
-  private async hideHelpers(context: Excel.RequestContext, read: ReadResult): Promise<void> {
+  private async hideHelpers(context: Excel.RequestContext, read: { sheets: SheetInfo[] }): Promise<void> {
     const shown = read.sheets.filter((s) => (isResultsSheet(s.name) || isSyncSheet(s.name)) && s.visibility !== 'VeryHidden');
     if (!shown.length) return;
     for (const s of shown) context.workbook.worksheets.getItem(s.id).visibility = 'VeryHidden';
@@ -355,7 +501,7 @@ export class OfficeSession implements PaneSession {
    * one workbook-wide handler (worksheets.onChanged, ExcelApi 1.9), or, on older hosts, one per sheet holding
    * inputs. A failed registration is said, and tried again by the next recompute the officer starts.
    */
-  private async listen(context: Excel.RequestContext, read: ReadResult, reason: RecomputeReason): Promise<Finding[]> {
+  private async listen(context: Excel.RequestContext, read: { inputBoxes: Map<string, Box>; sheets: SheetInfo[] }, reason: RecomputeReason): Promise<Finding[]> {
     if (!this.live || (this.listenFailed && !OFFICER_STARTED.has(reason))) return [];
     const failed = (e: unknown): Finding[] => {
       this.listenFailed = true;
@@ -395,6 +541,25 @@ export class OfficeSession implements PaneSession {
       outputs: new Map([...read.outputs].map(([n, c]) => [n, c.box])),
     };
   }
+}
+
+/** Each form read, scored, under the title the officer knows it by. */
+function scoreForms(scheme: Scheme, read: FormsRead): (FormResult & { values: Record<string, RawValue> })[] {
+  return read.forms.map((f) => {
+    const evaluation: Evaluation = withProblems(evaluate(scheme, { values: f.values, cells: f.cells }), f.problems);
+    return { sheet: f.sheet, title: formTitle(scheme, f.sheet, evaluation), evaluation, values: f.values };
+  });
+}
+
+/** The scheme whose names (inputs and tables) `has` finds at least half of, the best share winning; or null. */
+function bestScheme(schemes: Scheme[], has: (name: string) => boolean): Scheme | null {
+  let best: { scheme: Scheme; share: number } | null = null;
+  for (const scheme of schemes) {
+    const names = [...scheme.inputs, ...scheme.tables].map((i) => i.name);
+    const share = names.filter(has).length / names.length;
+    if (share >= 0.5 && (!best || share > best.share)) best = { scheme, share };
+  }
+  return best?.scheme ?? null;
 }
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
