@@ -125,7 +125,9 @@ const ROW = { name: '培训人数', sense: '≥', target: '100', unit: '人', ac
 test('新建模板 of 项目支出绩效自评表, a row added and typed: its score beside it, the total at the engine’s figure', async () => {
   await page.goto(`${server.origin}/taskpane.html`);
   await page.getByTestId('insert-template').waitFor({ timeout: UI_TIMEOUT });
-  await page.getByLabel('评分方案').selectOption('project-2020');
+  const choice = page.getByTestId('scheme-choice');
+  const values = await choice.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  await choice.selectOption(values.find((v) => v.includes(':project-2020:'))!);
   await page.getByLabel('部门（单位）名称').fill('示例县数据局');
   await page.getByLabel('年度').first().fill('2024');
   await page.getByTestId('insert-template').click();
