@@ -108,8 +108,11 @@ export function useSubmissionExport(
       opts.onStart?.();
       try {
         const current = await source.current();
-        const { buildSubmission } = await import(/* webpackChunkName: "export" */ '../workbook/export');
-        const result = await buildSubmission(current.scheme, { values: current.values, evaluation: current.evaluation }, { allowErrors });
+        const { buildFormsSubmission, buildSubmission } = await import(/* webpackChunkName: "export" */ '../workbook/export');
+        // target tables: every form (each project) goes into the 报送版
+        const result = current.scheme.targets
+          ? await buildFormsSubmission(current.scheme, current.forms.map((f) => ({ sheet: f.sheet, values: f.values, evaluation: f.evaluation })), { allowErrors })
+          : await buildSubmission(current.scheme, { values: current.values, evaluation: current.evaluation }, { allowErrors });
         if (result.kind === 'blocked') {
           if (mounted.current) setBlocked(result.blocking);
           return;

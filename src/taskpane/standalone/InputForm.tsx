@@ -300,7 +300,7 @@ function stateOf(messages: FieldMessage[]): 'error' | 'warning' | 'none' {
 }
 
 /** One labelled control with its findings; re-rendered only when its value, unit or findings change. */
-const FieldRow = memo(
+export const FieldRow = memo(
   function FieldRow({ input, value, unit, required, messages, wide, onChange }: FieldRowProps) {
     const styles = useStyles();
     const id = fieldId(input.name);

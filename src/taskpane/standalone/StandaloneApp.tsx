@@ -40,6 +40,8 @@ import { defaultThemeKind, fluentTheme, type ThemeKind } from '../theme';
 import { useDialogFocus } from '../useDialogFocus';
 import { useScoring } from '../useScoring';
 import { useSubmissionExport, type ExportNotice } from '../useSubmissionExport';
+import { useSchemeCatalog } from '../schemeCatalog';
+import { FormsEditor } from './FormsEditor';
 import { InputForm } from './InputForm';
 import { DropZone, OpenFile, useFileDrop } from './OpenFile';
 import { T } from './strings';
@@ -192,7 +194,15 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
   const kind = useMemo(() => theme ?? defaultThemeKind(), [theme]);
   const snap = useSyncExternalStore(session.subscribeState, session.getSnapshot, session.getSnapshot);
   const scoring = useScoring(session);
-  const offered = useMemo(() => (schemes?.length ? schemes : [getScheme()]), [schemes]);
+  const catalog = useSchemeCatalog();
+  const offered = useMemo(() => {
+    if (schemes?.length) return schemes;
+    const listed = catalog.entries.flatMap((e) => (e.scheme ? [e.scheme] : []));
+    return listed.length ? listed : [getScheme()];
+  }, [schemes, catalog]);
+  // a workbook of target tables: the form (project) shown, and 添加项目 under way
+  const [activeForm, setActiveForm] = useState(0);
+  const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -317,9 +327,9 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
   }, [session, start, say, fail]);
 
   const setInput = useCallback(
-    (name: string, value: FormValue) => {
+    (name: string, value: FormValue, sheet?: string | null) => {
       try {
-        session.setInput(name, value);
+        session.setInput(name, value, sheet);
       } catch (err) {
         fail('sync', err);
       }
@@ -327,9 +337,31 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
     [session, fail],
   );
 
+  const addProject = useCallback(async () => {
+    setAdding(true);
+    setError(null);
+    try {
+      const { sheet } = await session.addProject();
+      const forms = session.getSnapshot().forms;
+      const at = forms.findIndex((f) => f.sheet === sheet);
+      await session.recompute('insert');
+      if (at >= 0) setActiveForm(at);
+      say('success', T.projectAdded(forms[at]?.title ?? sheet));
+    } catch (err) {
+      fail('insert', err);
+    } finally {
+      setAdding(false);
+    }
+  }, [session, say, fail]);
+
   const focusRequests = useCallback((listener: Parameters<FileSession['onFocusRequest']>[0]) => session.onFocusRequest(listener), [session]);
 
-  const { view, scheme, evaluation } = scoring;
+  const { view, scheme } = scoring;
+  const formsMode = snap.forms.length > 0;
+  const shownForm = Math.min(activeForm, Math.max(0, snap.forms.length - 1));
+  const shownSheet = snap.forms[shownForm]?.sheet ?? null;
+  // a workbook of target tables: the scores of the form shown (the session keeps every form's)
+  const evaluation = formsMode ? (snap.scored.find((f) => f.sheet === shownSheet)?.evaluation ?? scoring.evaluation) : scoring.evaluation;
   const loading = view === 'loading' || snap.status === 'loading' || busy === 'open';
   const editing = view === 'panel' && !!scheme && snap.hasWorkbook && snap.status === 'ready';
   // what a sync found: inputs changed in the file since its last sync (nothing when opened in sync)
@@ -470,7 +502,22 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
               </div>
             )}
 
-            {editing && scheme && (
+            {editing && scheme && formsMode && (
+              <FormsEditor
+                scheme={scheme}
+                forms={snap.forms}
+                scored={snap.scored}
+                active={shownForm}
+                onActive={setActiveForm}
+                onChange={setInput}
+                onAddProject={scheme.formScope === 'sheet' ? () => void addProject() : undefined}
+                addingProject={adding}
+                onAnnounce={(text) => say('info', text)}
+                focusRequests={focusRequests}
+              />
+            )}
+
+            {editing && scheme && !formsMode && (
               <InputForm
                 scheme={scheme}
                 values={snap.values}

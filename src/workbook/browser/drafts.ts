@@ -18,6 +18,31 @@ export interface Draft {
   /** the inputs the officer changed here: what is replayed on top of the opened file's bytes */
   typed: string[];
   savedAt: string;
+  /**
+   * A workbook of target tables: every form (project sheet) with its values and what was typed in it; `values`
+   * and `typed` then repeat the first form's.
+   */
+  forms?: DraftForm[];
+}
+
+/** One form of a draft: its sheet (null for the workbook-wide form), its values as the form shows them, what was typed. */
+export interface DraftForm {
+  sheet: string | null;
+  values: FormValues;
+  typed: string[];
+}
+
+function isDraftForm(x: unknown): x is DraftForm {
+  if (!x || typeof x !== 'object') return false;
+  const f = x as Record<string, unknown>;
+  return (
+    (f.sheet === null || typeof f.sheet === 'string') &&
+    !!f.values &&
+    typeof f.values === 'object' &&
+    Object.values(f.values as object).every(isFormValue) &&
+    Array.isArray(f.typed) &&
+    f.typed.every((n) => typeof n === 'string')
+  );
 }
 
 export const DRAFT_PREFIX = 'jixiao:draft:';
@@ -60,7 +85,8 @@ function isDraft(x: unknown): x is Draft {
     Object.values(d.values as object).every(isFormValue) &&
     Array.isArray(d.typed) &&
     d.typed.every((n) => typeof n === 'string') &&
-    typeof d.savedAt === 'string'
+    typeof d.savedAt === 'string' &&
+    (d.forms === undefined || (Array.isArray(d.forms) && d.forms.every(isDraftForm)))
   );
 }
 

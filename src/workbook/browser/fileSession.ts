@@ -9,21 +9,23 @@
  * the scores, texts, total and grade and the sync record patched in — every other part (charts, pictures,
  * the officer's own names and protection, macros) kept byte for byte. Nothing leaves the machine.
  */
-import { columnIndex, evaluate, getScheme } from '../../engine';
+import { columnIndex, evaluate, getScheme, schemeIds } from '../../engine';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme } from '../../engine';
 import { outputPlanOf } from '../formulaResults';
 import { outputValues } from '../outputs';
 import { DEFAULT_LIMITS } from '../package/limits';
 import { PackageError } from '../package/errors';
 import type { WriteBack } from '../package/workbook';
-import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
+import { formsSyncRecord, formsValues, formsWriteBack, formWrite } from '../forms/write';
+import type { FormRead, FormWrite } from '../package/forms';
+import { oneForm, type CurrentInputs, type FormResult, type InsertOptions, type InsertReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
 import { changedSince, makeSyncRecord, type SyncRecord } from '../sync';
 import type { MoneyUnit, OutputValue, TemplateOptions, WorkbookInputs } from '../types';
 import { indexedDbBytesStore, noBytesStore, type BytesStore } from './bytesStore';
 import { readBlob, saveBytes, xlsxName } from './download';
 import { DraftStore, draftKey, type Draft } from './drafts';
-import { cellValuesOf, formValuesOf, type FormValue, type FormValues } from './formValues';
-import { inThreadJobs, type Opened, type PackageJobs, type SchemeSpec } from './packageJobs';
+import { cellValueOf, cellValuesOf, formValuesOf, tableCellsOf, tableValueOf, type FormValue, type FormValues } from './formValues';
+import { inThreadJobs, readsAsForms, type Opened, type PackageJobs, type SchemeSpec } from './packageJobs';
 import { workerJobs } from './workerJobs';
 
 type XlsxModule = typeof import('../xlsx');
@@ -37,11 +39,27 @@ function defaultJobs(): PackageJobs {
   return workerJobs({ spawn: async () => (await import(/* webpackMode: "eager" */ './spawnWorker')).spawnPackageWorker() });
 }
 
-/** A control of the form: an input, or one answer of a survey grid (0-based row and question). */
+/**
+ * A control of the form: an input, one answer of a survey grid (0-based row and question), or one field of a
+ * table's row (0-based row and field); `sheet` names the form (project sheet) of a workbook of target tables.
+ */
 export interface FieldTarget {
   name: string;
   row?: number;
   column?: number;
+  sheet?: string | null;
+}
+
+/** One form of a workbook of target tables (a project's sheet, or the workbook-wide 部门整体 form) as the page shows it. */
+export interface FormSnapshot {
+  /** the form's sheet; null for a workbook-wide form */
+  sheet: string | null;
+  /** the project's name as typed, else the sheet's name, else the scheme's title */
+  title: string;
+  /** every input as the form shows it; a table as the texts of its rows */
+  values: FormValues;
+  /** where each input (and each table's first cell) lives */
+  cells: Record<string, CellRef>;
 }
 
 export type FileStatus = 'empty' | 'loading' | 'ready';
@@ -55,10 +73,14 @@ export interface FileSnapshot {
   /** the opened file's name; null for a template made here */
   fileName: string | null;
   origin: 'file' | 'template' | null;
-  /** every input as the form shows it */
+  /** every input as the form shows it (a workbook of target tables: its first form's) */
   values: FormValues;
   /** where each input lives in the workbook (for findings, and the survey grid's cells) */
   cells: Record<string, CellRef>;
+  /** a workbook of target tables: every form, in the workbook's order; empty for the other schemes */
+  forms: FormSnapshot[];
+  /** a workbook of target tables: every form as last scored (what the page shows beside each form) */
+  scored: FormResult[];
   /** set when the workbook was rebuilt from what localStorage kept */
   restored: { savedAt: string; fileName: string | null } | null;
   /** typed since the workbook was opened, made or last downloaded */
@@ -108,6 +130,8 @@ const EMPTY: FileSnapshot = {
   origin: null,
   values: {},
   cells: {},
+  forms: [],
+  scored: [],
   restored: null,
   dirty: false,
   kept: true,
@@ -115,7 +139,31 @@ const EMPTY: FileSnapshot = {
 
 /** A scheme as the worker reads it. */
 function specOf(scheme: Scheme): SchemeSpec {
-  return { id: scheme.id, inputs: scheme.inputs, outputs: [...outputValues(scheme, evaluate(scheme, { values: {} })).keys()] };
+  const outputs = [...outputValues(scheme, evaluate(scheme, { values: {} })).keys(), ...scheme.columnOutputs];
+  return { id: scheme.id, inputs: scheme.inputs, outputs, formScope: scheme.formScope, tables: scheme.tables };
+}
+
+/** The key of a form by its sheet ('' for the workbook-wide form). */
+const formKey = (sheet: string | null): string => (sheet ?? '').toLowerCase();
+
+/** What the officer calls a form: the project's name as typed, else its sheet's name, else the scheme's title. */
+function formTitle(scheme: Scheme, sheet: string | null, values: FormValues): string {
+  const project = scheme.identity.project ? values[scheme.identity.project] : undefined;
+  return (typeof project === 'string' && project.trim()) || sheet || scheme.title;
+}
+
+/** A form as read from the file, as the page shows it. */
+function formSnapshotOf(scheme: Scheme, read: FormRead): FormSnapshot {
+  const values: FormValues = formValuesOf(scheme, read.values);
+  for (const t of scheme.tables) values[t.name] = tableValueOf(t, read.values[t.name]);
+  return { sheet: read.sheet, title: formTitle(scheme, read.sheet, values), values, cells: read.cells ?? {} };
+}
+
+/** A form of the last scoring: its sheet, its inputs as scored, its evaluation. */
+interface ScoredForm {
+  sheet: string | null;
+  values: Record<string, RawValue>;
+  evaluation: Evaluation;
 }
 
 /** "无法读取“a.xlsx”：不是有效的 .xlsx 文件" for what the package layer refused; anything else as it is. */
@@ -136,6 +184,10 @@ export class FileSession implements PaneSession {
   private record: SyncRecord | null = null;
   private lastOutputs: Map<string, OutputValue> | null = null;
   private last: { values: Record<string, RawValue>; evaluation: Evaluation } | null = null;
+  /** a workbook of target tables: the inputs typed in each form, by formKey */
+  private typedForms = new Map<string, Set<string>>();
+  /** a workbook of target tables: every form as last scored */
+  private lastForms: ScoredForm[] | null = null;
   private snap: FileSnapshot = EMPTY;
   private queue: Promise<unknown> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -154,7 +206,7 @@ export class FileSession implements PaneSession {
   private readonly jobs: PackageJobs;
 
   constructor(options: FileSessionOptions = {}) {
-    this.schemes = options.schemes?.length ? options.schemes : [getScheme()];
+    this.schemes = options.schemes?.length ? options.schemes : schemeIds().map((id) => getScheme(id));
     this.drafts = options.drafts === undefined ? new DraftStore() : options.drafts;
     this.bytes = options.bytes ?? (this.drafts ? indexedDbBytesStore() : noBytesStore);
     this.debounceMs = options.debounceMs ?? 150;
@@ -195,6 +247,7 @@ export class FileSession implements PaneSession {
 
   /** Adds the template to the opened workbook, or makes a new workbook holding just the template. */
   insertTemplate(scheme: Scheme, options: InsertOptions, progress: (step: string, fraction: number) => void): Promise<InsertReport> {
+    if (readsAsForms(scheme)) return this.serialize(() => this.insertForms(scheme, options, progress));
     return this.serialize(async () => {
       const sheets = { summary: scheme.layout.summary.sheet, scoring: scheme.layout.scoring.sheet, survey: scheme.layout.survey.sheet };
       const held = this.held;
@@ -230,8 +283,7 @@ export class FileSession implements PaneSession {
         hasWorkbook: true,
         origin: created ? 'template' : this.snap.origin,
         fileName: created ? null : this.snap.fileName,
-        values: formValuesOf(scheme, opened.inputs.values),
-        cells: opened.inputs.cells ?? {},
+        ...this.formsPatch(scheme, opened),
         restored: null,
         dirty: false,
       });
@@ -290,8 +342,7 @@ export class FileSession implements PaneSession {
           hasWorkbook: true,
           origin: 'file',
           fileName: name,
-          values: scheme && opened.inputs ? formValuesOf(scheme, opened.inputs.values) : {},
-          cells: opened.inputs?.cells ?? {},
+          ...this.formsPatch(scheme, opened),
           restored: null,
           dirty: false,
         });
@@ -305,9 +356,13 @@ export class FileSession implements PaneSession {
   }
 
   /** The officer typed (or picked) a value: kept at once, rescored after a short pause. */
-  setInput(name: string, value: FormValue): void {
+  setInput(name: string, value: FormValue, sheet?: string | null): void {
     const scheme = this.scheme;
     if (!scheme || !this.held) throw new Error(NO_WORKBOOK);
+    if (this.held.opened.forms) {
+      this.setFormInput(scheme, name, value, sheet);
+      return;
+    }
     const input = scheme.inputs.find((i) => i.name === name);
     if (!input) throw new Error(`评分方案 ${scheme.id} 没有输入 ${name}`);
     if (input.kind === 'survey') {
@@ -319,6 +374,41 @@ export class FileSession implements PaneSession {
     this.typed.add(name);
     this.pending.add(name);
     this.update({ values: { ...this.snap.values, [name]: value }, dirty: true });
+    this.schedule();
+  }
+
+  /**
+   * The officer typed into one form of a workbook of target tables (the first form when `sheet` is not given):
+   * an input's text, or a table's rows as the texts of their fields (rows added, deleted or moved included).
+   */
+  private setFormInput(scheme: Scheme, name: string, value: FormValue, sheet: string | null | undefined): void {
+    const k = sheet === undefined ? 0 : this.snap.forms.findIndex((f) => formKey(f.sheet) === formKey(sheet));
+    const form = this.snap.forms[k];
+    if (!form) throw new Error(`工作簿中没有工作表“${sheet ?? ''}”的表单`);
+    const table = scheme.tables.find((t) => t.name === name);
+    if (table) {
+      if (!Array.isArray(value) || !value.every((row) => Array.isArray(row) && row.length <= table.fields.length)) {
+        throw new Error(`${table.label}应为逐行的${table.fields.length}栏文字`);
+      }
+    } else {
+      const input = scheme.inputs.find((i) => i.name === name);
+      if (!input) throw new Error(`评分方案 ${scheme.id} 没有输入 ${name}`);
+      if (typeof value !== 'string') throw new Error(`${input.label}应为文字`);
+    }
+    const key = formKey(form.sheet);
+    const typed = this.typedForms.get(key) ?? new Set<string>();
+    typed.add(name);
+    this.typedForms.set(key, typed);
+    this.pending.add(`${key}!${name}`);
+    const values = { ...form.values, [name]: value };
+    const forms = this.snap.forms.slice();
+    forms[k] = { ...form, values, title: formTitle(scheme, form.sheet, values) };
+    this.update({ forms, values: forms[0].values, dirty: true });
+    this.schedule();
+  }
+
+  /** Keeps what was typed and rescores after the pause. */
+  private schedule(): void {
     void this.keepDraft(false);
     this.cancelTimer();
     this.timer = setTimeout(() => {
@@ -352,7 +442,9 @@ export class FileSession implements PaneSession {
       const scheme = this.scheme;
       if (!held || !scheme) throw new Error(NO_WORKBOOK);
       if (this.pending.size || !this.last) await this.recomputeNow('manual');
-      const bytes = await this.jobs.run({ kind: 'write', bytes: held.bytes, writeBack: this.writeBackOf(held, scheme) });
+      const bytes = held.opened.forms
+        ? await this.formsFile(held, scheme)
+        : await this.jobs.run({ kind: 'write', bytes: held.bytes, writeBack: this.writeBackOf(held, scheme) });
       return { bytes, fileName: await this.downloadName() };
     });
   }
@@ -376,7 +468,11 @@ export class FileSession implements PaneSession {
       if (!this.held || !this.scheme) throw new Error(NO_WORKBOOK);
       if (this.pending.size || !this.last) await this.recomputeNow('manual');
       const last = this.last!;
-      return { scheme: this.scheme, ...last, forms: oneForm(this.scheme, last.evaluation).map((f) => ({ ...f, values: last.values })) };
+      const scheme = this.scheme;
+      const forms = this.lastForms
+        ? this.lastForms.map((f) => ({ sheet: f.sheet, title: this.titleOf(scheme, f.sheet), evaluation: f.evaluation, values: f.values }))
+        : oneForm(scheme, last.evaluation).map((f) => ({ ...f, values: last.values }));
+      return { scheme, ...last, forms };
     });
   }
 
@@ -414,6 +510,8 @@ export class FileSession implements PaneSession {
     this.last = null;
     this.pending.clear();
     this.typed = new Set();
+    this.typedForms = new Map();
+    this.lastForms = null;
   }
 
   private cancelTimer(): void {
@@ -453,6 +551,7 @@ export class FileSession implements PaneSession {
     const scheme = this.scheme;
     const read = held.opened.inputs;
     if (!scheme || !read) throw new Error(NO_TEMPLATE);
+    if (held.opened.forms) return this.recomputeForms(held, scheme, reason);
     const issues: Finding[] = [];
     this.pending.clear();
     const values = this.inputsNow(scheme, read, issues);
@@ -480,6 +579,188 @@ export class FileSession implements PaneSession {
     };
   }
 
+  // ---- workbooks of target tables (a form per project sheet, tables of rows) ----
+
+  /** The snapshot's values, cells and forms for a workbook as opened (or none). */
+  private formsPatch(scheme: Scheme | null, opened: Opened | null): Pick<FileSnapshot, 'values' | 'cells' | 'forms' | 'scored'> {
+    if (!scheme || !opened?.inputs) return { values: {}, cells: {}, forms: [], scored: [] };
+    if (!opened.forms) return { values: formValuesOf(scheme, opened.inputs.values), cells: opened.inputs.cells ?? {}, forms: [], scored: [] };
+    const forms = opened.forms.map((f) => formSnapshotOf(scheme, f));
+    return { values: forms[0]?.values ?? {}, cells: forms[0]?.cells ?? {}, forms, scored: [] };
+  }
+
+  private titleOf(scheme: Scheme, sheet: string | null): string {
+    const form = this.snap.forms.find((f) => formKey(f.sheet) === formKey(sheet));
+    return form ? form.title : (sheet ?? scheme.title);
+  }
+
+  /** A new workbook of target tables: the template (with `projects` project sheets), made here. */
+  private async insertForms(scheme: Scheme, options: InsertOptions, progress: (step: string, fraction: number) => void): Promise<InsertReport> {
+    if (this.held) {
+      const again = await this.jobs.run({ kind: 'open', bytes: this.held.bytes, schemes: [specOf(scheme)] });
+      if (again.schemeId === scheme.id && again.forms?.length) {
+        this.held = { bytes: this.held.bytes, opened: again };
+        this.scheme = scheme;
+        this.record ??= again.sync;
+        this.update({ scheme, ...this.formsPatch(scheme, again) });
+        return { sheets: {}, resumed: true };
+      }
+      throw new Error(`不能在已打开的文件中插入“${scheme.title}”：请先清除，再新建模板`);
+    }
+    progress('正在加载表格组件…', 0);
+    const { buildTemplateFile } = await import(/* webpackChunkName: "exceljs" */ '../forms/template');
+    progress('正在生成模板…', 0.3);
+    const count = scheme.formScope === 'sheet' ? Math.max(1, Math.min(50, Math.floor(options.projects ?? 1))) : 1;
+    const bytes = await buildTemplateFile(
+      scheme,
+      { dept: options.dept, year: options.year, unit: options.unit, forms: Array.from({ length: count }, () => ({})) },
+      this.clock(),
+    );
+    progress('正在读取模板…', 0.8);
+    const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] });
+    if (opened.schemeId !== scheme.id || !opened.forms?.length) throw new Error(NO_TEMPLATE);
+    this.hold({ bytes, opened }, scheme, null);
+    this.update({ status: 'ready', scheme, hasWorkbook: true, origin: 'template', fileName: null, ...this.formsPatch(scheme, opened), restored: null, dirty: false });
+    await this.keepDraft(true);
+    progress('模板已生成', 1);
+    return { sheets: {}, resumed: false };
+  }
+
+  /**
+   * 添加项目: one more project sheet (a blank form, its sheet named `name` or 项目支出绩效自评表N, its 项目名称
+   * filled with `name`) before 项目自评汇总, which then lists it. What was typed in the other projects is kept.
+   */
+  addProject(name?: string): Promise<{ sheet: string }> {
+    this.cancelTimer();
+    return this.serialize(async () => {
+      const held = this.held;
+      const scheme = this.scheme;
+      if (!held || !scheme) throw new Error(NO_WORKBOOK);
+      if (!held.opened.forms || scheme.formScope !== 'sheet') throw new Error(`“${scheme.title}”只有一张表，不能添加项目`);
+      const { addFormToFile } = await import(/* webpackChunkName: "exceljs" */ '../forms/add');
+      const wanted = name?.trim();
+      const project = scheme.identity.project;
+      const added = await addFormToFile(
+        held.bytes,
+        scheme,
+        { ...templateOptions(scheme, this.snap.forms[0]?.values ?? {}), ...(wanted ? { sheet: wanted } : {}), ...(wanted && project ? { values: { [project]: wanted } } : {}) },
+        this.clock(),
+      );
+      const opened = await this.jobs.run({ kind: 'open', bytes: added.bytes, schemes: [specOf(scheme)] });
+      if (!opened.forms) throw new Error(NO_TEMPLATE);
+      // the other forms keep what was typed in them; the new one shows what the file holds
+      const before = new Map(this.snap.forms.map((f) => [formKey(f.sheet), f]));
+      const forms = opened.forms.map((read) => {
+        const was = before.get(formKey(read.sheet));
+        return was ? { ...was, cells: read.cells ?? {} } : formSnapshotOf(scheme, read);
+      });
+      this.held = { bytes: added.bytes, opened };
+      // a reload replays what was typed on this file, which holds the new project
+      if (this.original) this.original = added.bytes;
+      this.lastOutputs = null;
+      this.update({ forms, values: forms[0].values, cells: forms[0].cells, dirty: true });
+      await this.keepDraft(true);
+      return { sheet: added.sheet };
+    });
+  }
+
+  /** A form's inputs as the file holds them with what was typed on top; a typed input the file has no cell for is a finding. */
+  private formInputsNow(scheme: Scheme, read: FormRead, shown: FormValues, typed: ReadonlySet<string>, issues: Finding[]): Record<string, RawValue> {
+    const values = { ...read.values };
+    for (const name of typed) {
+      const table = scheme.tables.find((t) => t.name === name);
+      const input = table ? null : scheme.inputs.find((i) => i.name === name);
+      if (!(name in read.values)) {
+        const missing = read.problems.find((f) => f.inputs.includes(name));
+        const label = table?.label ?? input?.label ?? name;
+        issues.push({ severity: 'error', code: 'write_failed', message: `无法写入“${label}”：${missing?.message ?? '工作簿中找不到它的单元格'}`, inputs: [name] });
+        continue;
+      }
+      const value = shown[name];
+      if (table) values[name] = tableCellsOf(table, Array.isArray(value) ? value : []);
+      else if (input) values[name] = cellValueOf(input, value);
+    }
+    return values;
+  }
+
+  private recomputeForms(held: Held, scheme: Scheme, reason: RecomputeReason): RecomputeResult {
+    const reads = held.opened.forms ?? [];
+    if (!reads.length) throw new Error(NO_TEMPLATE);
+    this.pending.clear();
+    const shown = new Map(this.snap.forms.map((f) => [formKey(f.sheet), f]));
+    const scored: ScoredForm[] = [];
+    const results: FormResult[] = [];
+    const outputs = new Map<string, OutputValue>();
+    for (const read of reads) {
+      const key = formKey(read.sheet);
+      const form = shown.get(key);
+      const issues: Finding[] = [];
+      const values = this.formInputsNow(scheme, read, form?.values ?? {}, this.typedForms.get(key) ?? new Set(), issues);
+      const evaluation = evaluate(scheme, { values, cells: read.cells });
+      if (held.opened.conflict) {
+        issues.push({ severity: 'error', code: 'write_failed', message: `无法写入评分结果：${held.opened.conflict}`, inputs: [] });
+      } else {
+        for (const [name, value] of outputValues(scheme, evaluation)) outputs.set(`${key}!${name}`, value);
+      }
+      evaluation.issues = bySeverity([...read.problems, ...issues, ...evaluation.issues]);
+      scored.push({ sheet: read.sheet, values, evaluation });
+      results.push({ sheet: read.sheet, title: form?.title ?? read.sheet ?? scheme.title, evaluation });
+    }
+    let written = 0;
+    if (!held.opened.conflict) {
+      for (const [name, value] of outputs) if (this.lastOutputs?.get(name) !== value) written++;
+      this.lastOutputs = outputs;
+    }
+    const previous = this.record;
+    const record = formsSyncRecord(scheme, scored, this.clock());
+    if (!previous || previous.fingerprint !== record.fingerprint) this.record = record;
+    this.lastForms = scored;
+    this.last = { values: scored[0].values, evaluation: scored[0].evaluation };
+    this.update({ scored: results, ...(sameCells(this.snap.cells, reads[0].cells ?? {}) ? {} : { cells: reads[0].cells ?? {} }) });
+    return {
+      evaluation: scored[0].evaluation,
+      forms: results,
+      reason,
+      changedSinceSync: COMPARE.has(reason) ? changedSince(previous, formsValues(scored)) : [],
+      written,
+    };
+  }
+
+  /**
+   * The workbook of target tables as a file: every form's typed inputs, outputs and row outputs and the sync
+   * record written in. A form with more rows than its table holds is laid out again with room for them first
+   * (forms/grow.ts), and the session goes on with that file.
+   */
+  private async formsFile(held: Held, scheme: Scheme): Promise<Uint8Array> {
+    const scored = this.lastForms ?? [];
+    const reads = held.opened.forms ?? [];
+    const tooMany = scored.filter((f) => {
+      const read = reads.find((r) => formKey(r.sheet) === formKey(f.sheet));
+      return scheme.tables.some((t) => {
+        const rows = f.values[t.name];
+        const room = read?.values[t.name];
+        return Array.isArray(rows) && Array.isArray(room) && rows.length > room.length;
+      });
+    });
+    let bytes = held.bytes;
+    if (tooMany.length) {
+      const { growForms } = await import(/* webpackChunkName: "exceljs" */ '../forms/grow');
+      bytes = await growForms(bytes, scheme, tooMany.map((f) => ({ sheet: f.sheet, values: f.values })));
+      const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] });
+      if (!opened.forms) throw new Error(NO_TEMPLATE);
+      this.held = held = { bytes, opened };
+      this.update({ forms: this.snap.forms.map((f) => ({ ...f, cells: opened.forms!.find((r) => formKey(r.sheet) === formKey(f.sheet))?.cells ?? f.cells })) });
+    }
+    const writes: FormWrite[] = scored.map((f) => {
+      const fills: Record<string, RawValue> = {};
+      for (const name of this.typedForms.get(formKey(f.sheet)) ?? []) if (name in f.values) fills[name] = f.values[name];
+      return held.opened.conflict ? { sheet: f.sheet, fills, outputs: [], rows: [] } : formWrite(scheme, f.sheet, f.evaluation, fills);
+    });
+    const synced = held.opened.sync;
+    const sync = this.record && this.record.fingerprint !== synced?.fingerprint ? this.record : null;
+    return this.jobs.run({ kind: 'writeForms', bytes, writeBack: formsWriteBack(scheme, writes, sync) });
+  }
+
   /** What a download writes into the file: the typed inputs, the outputs, the formulas' results, the sync record. */
   private writeBackOf(held: Held, scheme: Scheme): WriteBack {
     const read = held.opened.inputs!;
@@ -504,6 +785,10 @@ export class FileSession implements PaneSession {
     if (!draft || !scheme || this.held) return;
     this.update({ status: 'loading' });
     try {
+      if (readsAsForms(scheme)) {
+        await this.restoreForms(draft, scheme);
+        return;
+      }
       const names = new Set(scheme.inputs.map((i) => i.name));
       let held: Held | null = null;
       let original: Uint8Array | null = null;
@@ -541,6 +826,8 @@ export class FileSession implements PaneSession {
         origin: draft.origin,
         values,
         cells: held.opened.inputs!.cells ?? {},
+        forms: [],
+        scored: [],
         restored: { savedAt: draft.savedAt, fileName: draft.fileName },
         dirty: draft.typed.length > 0,
       });
@@ -550,6 +837,71 @@ export class FileSession implements PaneSession {
       this.update({ status: this.held ? 'ready' : 'empty' });
       throw e;
     }
+  }
+
+  /**
+   * A draft of a workbook of target tables brought back: the opened file with what was typed in each form
+   * replayed on it, or else a new template with a sheet per form (named as before, with room for every row)
+   * and everything the forms held.
+   */
+  private async restoreForms(draft: Draft, scheme: Scheme): Promise<void> {
+    const kept = draft.forms ?? [{ sheet: null, values: draft.values, typed: draft.typed }];
+    let held: Held | null = null;
+    let original: Uint8Array | null = null;
+    if (draft.origin === 'file') {
+      original = await this.bytes.get(draftKey(scheme.id));
+      if (original) {
+        const bytes = original;
+        const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] }).catch(() => null);
+        if (opened?.schemeId === scheme.id && opened.forms?.length) held = { bytes, opened };
+      }
+      if (!held) original = null;
+    }
+    const replayAll = !held;
+    if (!held) {
+      const { buildTemplateFile } = await import(/* webpackChunkName: "exceljs" */ '../forms/template');
+      const forms = kept.map((f) => {
+        const rows: Record<string, number> = {};
+        for (const t of scheme.tables) if (Array.isArray(f.values[t.name])) rows[t.name] = f.values[t.name].length;
+        return { ...(f.sheet ? { sheet: f.sheet } : {}), rows };
+      });
+      const bytes = await buildTemplateFile(scheme, { ...templateOptions(scheme, kept[0]?.values ?? {}), forms }, this.clock());
+      const opened = await this.jobs.run({ kind: 'open', bytes, schemes: [specOf(scheme)] });
+      if (!opened.forms?.length) throw new Error(NO_TEMPLATE);
+      held = { bytes, opened };
+    }
+    const known = new Set([...scheme.inputs.map((i) => i.name), ...scheme.tables.map((t) => t.name)]);
+    const reads = held.opened.forms!;
+    this.hold(held, scheme, original);
+    const forms = reads.map((read, k) => {
+      const shown = formSnapshotOf(scheme, read);
+      // by sheet; a template made again names its sheets as before, so k is the fallback for a renamed one
+      const from = kept.find((f) => formKey(f.sheet) === formKey(read.sheet)) ?? (replayAll ? kept[k] : undefined);
+      if (!from) return shown;
+      const names = (replayAll ? Object.keys(from.values) : from.typed).filter((n) => known.has(n));
+      this.typedForms.set(formKey(read.sheet), new Set(names));
+      const values = { ...shown.values };
+      for (const n of Object.keys(from.values)) if (known.has(n)) values[n] = from.values[n];
+      return { ...shown, values, title: formTitle(scheme, read.sheet, values) };
+    });
+    this.update({
+      status: 'ready',
+      scheme,
+      hasWorkbook: true,
+      fileName: draft.fileName,
+      origin: draft.origin,
+      values: forms[0].values,
+      cells: forms[0].cells,
+      forms,
+      restored: { savedAt: draft.savedAt, fileName: draft.fileName },
+      dirty: kept.some((f) => f.typed.length > 0),
+    });
+    // what was typed here before the reload had been synced then: it is no change made offline
+    const now = reads.map((read) => ({
+      sheet: read.sheet,
+      values: this.formInputsNow(scheme, read, forms.find((f) => formKey(f.sheet) === formKey(read.sheet))!.values, this.typedForms.get(formKey(read.sheet)) ?? new Set(), []),
+    }));
+    this.record = formsSyncRecord(scheme, now, this.clock());
   }
 
   /** Keeps the form in localStorage (and, with `bytes`, the opened file in IndexedDB). */
@@ -565,6 +917,9 @@ export class FileSession implements PaneSession {
       values: this.snap.values,
       typed: [...this.typed],
       savedAt: this.clock().toISOString(),
+      ...(this.held?.opened.forms
+        ? { forms: this.snap.forms.map((f) => ({ sheet: f.sheet, values: f.values, typed: [...(this.typedForms.get(formKey(f.sheet)) ?? [])] })) }
+        : {}),
     };
     const kept = this.drafts.save(draft);
     if (kept !== this.snap.kept) this.update({ kept });
@@ -589,6 +944,25 @@ export class FileSession implements PaneSession {
     return submissionFileNameOf(scheme, { values: this.last?.values ?? {}, evaluation: this.last!.evaluation });
   }
 
+  /** The control of a workbook of target tables for a cell of a form's sheet (lower-cased): an input, or a table row's field. */
+  private formTargetOf(scheme: Scheme, sheet: string, row: number, col: number): FieldTarget | null {
+    for (const form of this.snap.forms) {
+      for (const input of scheme.inputs) {
+        const ref = form.cells[input.name];
+        const at = ref && ref.sheet.toLowerCase() === sheet ? topLeft(ref) : null;
+        if (at && at.top === row && at.left === col) return { name: input.name, sheet: form.sheet };
+      }
+      for (const table of scheme.tables) {
+        const ref = form.cells[table.name];
+        const at = ref && ref.sheet.toLowerCase() === sheet ? topLeft(ref) : null;
+        if (!at || row < at.top || col < at.left) continue;
+        const column = col - at.left;
+        return { name: table.name, sheet: form.sheet, row: row - at.top, ...(column < table.fields.length ? { column } : {}) };
+      }
+    }
+    return null;
+  }
+
   /** The control for a cell address (Sheet!A1, quotes and $ allowed) or an input name. */
   private targetOf(cell: string): FieldTarget | null {
     const scheme = this.scheme;
@@ -601,6 +975,7 @@ export class FileSession implements PaneSession {
     if (!m) return null;
     const col = columnIndex(m[1]);
     const row = Number(m[2]);
+    if (this.snap.forms.length) return this.formTargetOf(scheme, sheet, row, col);
     const cells = this.snap.cells;
     for (const input of scheme.inputs) {
       const ref = cells[input.name];
@@ -619,6 +994,12 @@ export class FileSession implements PaneSession {
     }
     return null;
   }
+}
+
+/** Where a cell of a form's sheet is in the form: an input, or a field of a table's row. */
+function topLeft(ref: CellRef): { left: number; top: number } | null {
+  const at = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(ref.address);
+  return at ? { left: columnIndex(at[1]), top: Number(at[2]) } : null;
 }
 
 /**

@@ -1,8 +1,9 @@
-import type { RawValue, Scheme, SchemeInput } from '../../engine';
+import type { RawValue, Scheme, SchemeInput, SchemeTable } from '../../engine';
 
 /**
  * What a control of the standalone form holds: the text as the officer typed it (or as the opened file
- * showed it), or for a survey grid, rows of answers as text. This is what is kept in localStorage.
+ * showed it), or for a survey grid, rows of answers as text, or for a table (target table), its rows as the
+ * texts of their fields in field order. This is what is kept in localStorage.
  */
 export type FormValue = string | string[][];
 export type FormValues = Record<string, FormValue>;
@@ -120,4 +121,40 @@ export function isBlank(value: FormValue | undefined): boolean {
   if (value === undefined) return true;
   if (Array.isArray(value)) return value.every((row) => row.every((v) => v.trim() === ''));
   return value.trim() === '';
+}
+
+/** A table's rows as the form shows them: every row of the table (blank ones too, so row r is the table's row r), each field as text. */
+export function tableValueOf(table: SchemeTable, raw: RawValue): string[][] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((row) => {
+    const cells = Array.isArray(row) ? row : [row];
+    return table.fields.map((_, k) => {
+      const v = cells[k] ?? null;
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number') return numberText(v);
+      if (v instanceof Date) return dayText(v);
+      if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+      return '';
+    });
+  });
+}
+
+/**
+ * What to store in a table's cells for rows as typed: a plain number in a number field (分值) as a number, any
+ * other text as typed (the engine reads 95%, ≥95%, 40个 and reports what it cannot), blank as an empty cell.
+ */
+export function tableCellsOf(table: SchemeTable, rows: string[][]): RawValue[][] {
+  return rows.map((row) =>
+    table.fields.map((f, k) => {
+      const text = row[k] ?? '';
+      if (text.trim() === '') return null;
+      return f.kind === 'text' ? text : (numberOf(text) ?? text.trim());
+    }),
+  );
+}
+
+/** Whether every field of a table row is blank. */
+export function isBlankRow(row: readonly string[]): boolean {
+  return row.every((v) => v.trim() === '');
 }

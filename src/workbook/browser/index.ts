@@ -12,7 +12,7 @@ export type { FieldTarget, FileSessionOptions, FileSnapshot, FileStatus } from '
 export { cellValueOf, cellValuesOf, formValueOf, formValuesOf, isBlank, numberText } from './formValues';
 export type { FormValue, FormValues } from './formValues';
 export { DraftStore, draftKey, browserStorage, DRAFT_PREFIX } from './drafts';
-export type { Draft } from './drafts';
+export type { Draft, DraftForm } from './drafts';
 export { indexedDbBytesStore, noBytesStore } from './bytesStore';
 export type { BytesStore } from './bytesStore';
 export { saveBytes, readBlob, xlsxName, XLSX_MIME } from './download';
