@@ -1,14 +1,12 @@
 import { DEFAULT_SCHEME, inputsFromJson, plain } from '../engine';
 import type { Finding, RawValue, Scheme } from '../engine';
 import { CELL_TEXT_MAX } from '../workbook/outputs';
+import { MAX_PROJECTS } from '../workbook/session';
 import { parseCommandArgs, parseUnit, parseYear, schemeById } from './args';
 import { filePath, filledTemplateBytes, templateBytes, writeOutput } from './files';
 import { CliError, CliIo } from './io';
 import { readJsonObject } from './score';
 import { terminalLine } from './terminal';
-
-/** The most projects one workbook is made with (each a sheet): more is not a form anyone files. */
-const MAX_PROJECTS = 50;
 
 /**
  * `jixiao template -o FILE.xlsx [--scheme ID] [--projects N] [--dept NAME] [--year YYYY] [--unit 元|万元]

@@ -3,7 +3,7 @@ import type { FindingGroup } from './findings';
 
 /** Every text the pane shows, in one place, so wording can be reviewed (and changed) without reading components. */
 export const S = {
-  appTitle: '部门整体支出绩效自评',
+  appTitle: '绩效自评',
   loading: '正在读取工作簿…',
   retry: '重试',
   noSession: '未连接到工作簿。请在 Excel 中通过“开始”选项卡上的“绩效自评”按钮打开本加载项。',

@@ -115,7 +115,7 @@ describe('manifest.xml', () => {
     expect(facts.defaultLocale).toBe('zh-CN');
     expect(facts.displayName.default).toBe('绩效自评');
     expect(facts.displayName.overrides['en-US']).toMatch(/\w/);
-    expect(facts.description.default).toBe('部门整体支出绩效自评：插入标准模板，录入即自动计算评价得分');
+    expect(facts.description.default).toBe('绩效自评（项目支出、部门整体支出）：插入标准模板，录入即自动计算评价得分');
     expect(facts.description.overrides['en-US']).toMatch(/\w/);
   });
 
@@ -213,7 +213,7 @@ describe('check-manifest finds problems', () => {
   test('a duplicated resource id and an over-long short string', () => {
     const r = checkVariant('dup.xml', (t) =>
       t
-        .replace('<bt:String id="Taskpane.Title" DefaultValue="部门整体支出绩效自评">', '<bt:String id="Jixiao.Group.Label" DefaultValue="部门整体支出绩效自评">')
+        .replace('<bt:String id="Taskpane.Title" DefaultValue="绩效自评">', '<bt:String id="Jixiao.Group.Label" DefaultValue="绩效自评">')
         .replace('DefaultValue="绩效自评加载项已就绪"', `DefaultValue="${'长'.repeat(126)}"`),
     );
     expect(r.problems).toEqual(

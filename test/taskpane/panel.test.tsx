@@ -97,7 +97,7 @@ describe('score panel on the worked example', () => {
 
   test('indicators are grouped by 一级指标 under headings, with subtotals', async () => {
     await openPane();
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('部门整体支出绩效自评');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('绩效自评');
     expect(screen.getByRole('heading', { level: 2, name: '评分结果' })).toBeInTheDocument();
     const groups = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(groups).toEqual(['投入小计 14.4 / 20', '过程小计 31.5 / 44', '产出小计 10 / 16', '效果小计 17.38 / 20']);
