@@ -14,6 +14,9 @@ const MAX_SCHEME_BYTES = 5 * 1024 * 1024;
 /** The folder beside the working directory where a bureau's scheme files are found. */
 export const SCHEMES_DIR = 'schemes';
 
+/** The catalog of a schemes folder (`jixiao scheme catalog`), which the page reads at start. */
+export const CATALOG_FILE = 'index.json';
+
 /** A scheme file read and checked: its problems carry the line they are on. */
 export interface SchemeFileCheck extends SchemeCheck {
   file: FilePath;
@@ -80,7 +83,7 @@ export function schemeFilesIn(dir: string): string[] {
     throw new CliError(`无法读取文件夹“${dir}”：${fsReason(err)}`);
   }
   return names
-    .filter((n) => /\.json$/i.test(n) && !/\.schema\.json$/i.test(n) && !n.startsWith('.'))
+    .filter((n) => /\.json$/i.test(n) && !/\.schema\.json$/i.test(n) && !n.startsWith('.') && n.toLowerCase() !== CATALOG_FILE)
     .filter((n) => {
       try {
         return statSync(path.join(dir, n)).isFile();

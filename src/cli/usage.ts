@@ -92,7 +92,7 @@ numbers, strings or booleans, and in_survey_answers is an array of rows (one per
 退出状态 Exit status: 0 无错误 no errors · 1 有错误 error findings · 2 调用或文件有误 wrong call or file
 `;
 
-export const EXPORT_USAGE = `用法 Usage: jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
+export const EXPORT_USAGE = `用法 Usage: jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--scheme ID|FILE] [--pdf] [--force]
 
 读取填好（或已评分）的工作簿，重新评分，生成报送版。dept-2013：基本情况表、评分表、满意度调查三张表，公式全部
 换成数值，不含辅助工作表和加载项设置，所有单元格锁定、工作表保护（无密码），保留打印设置（A4，评分表
@@ -122,7 +122,13 @@ values only, locked, names kept, no helper sheets.
                              also print it to OUT with .pdf through LibreOffice (soffice on PATH,
                              or set JIXIAO_SOFFICE)
   --force                    有错误也生成，注明“本表尚未完成”      write it despite errors, marked incomplete
+  --scheme ID|FILE           按此评分方案评分（默认用工作簿所带的方案）；与制表所用方案不同时提示
+                             score with this scheme (default: the one the workbook carries); says so
+                             when the file was made with another
   -h, --help                 显示本说明                            show this help
+
+报送版带有制表所用的评分方案（隐藏），在没有该方案文件的电脑上也按同样的规则复核。
+The 报送版 carries the scheme it was made with (hidden): it re-scores by the same rules anywhere.
 
 退出状态 Exit status: 0 已生成 written · 1 有错误：未生成，或 --force 时已生成并注明未完成 error findings:
 nothing written, or with --force written and marked incomplete · 2 调用或文件有误、找不到 LibreOffice，
@@ -134,6 +140,7 @@ export const SCHEME_USAGE = `用法 Usage:
   jixiao scheme new --from ID -o FILE.json [--id ID] [--version V] [--minimal] [--force]
   jixiao scheme check FILE.json… [--json]
   jixiao scheme diff A B [--json]
+  jixiao scheme catalog DIR [--json]
 
 本地区的评分方案：在内置方案（dept-2013、project-2020、dept-2020）基础上只写不同之处的覆盖文件
 （分值、评价等级、评分参数、绩效目标表参数、评价标准文字），或完整的方案文件。各命令的 --scheme
@@ -153,6 +160,11 @@ A region's scoring rules: an override file that names a shipped scheme and holds
           every problem with its line, place (JSON path) and fix; exit 1 when there is any
   diff    比较两个方案（编号或文件），列出分值、等级、参数和文字的变化，可作为变更说明发布
           the change note from A to B: weights, grades, parameters and wording that differ
+  catalog 检查文件夹中的方案文件并写出目录 DIR/index.json，供网页和加载项启动时读取（把 DIR 作为
+          schemes 文件夹放在 taskpane.html 旁边）；无效的文件也列出并注明原因，退出状态 1
+          checks the scheme files of DIR and writes DIR/index.json, which the page and the add-in
+          read at start (serve DIR as the schemes folder beside taskpane.html); invalid files are
+          listed with their reason, and exit 1
 
 选项 Options:
   --dir DIR        list：方案文件所在的文件夹（默认 ./schemes）     list: the folder of scheme files

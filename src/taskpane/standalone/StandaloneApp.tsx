@@ -33,6 +33,8 @@ import { InsertTemplateView } from '../InsertTemplateView';
 import { WIDE } from '../layout';
 import { jumpToFindings, ScorePanel } from '../ScorePanel';
 import { ScoreSummary } from '../ScoreSummary';
+import { SchemeFileButton } from '../SchemeFileButton';
+import { useSchemeCatalog } from '../schemeCatalog';
 import { S } from '../strings';
 import { defaultThemeKind, fluentTheme, type ThemeKind } from '../theme';
 import { useDialogFocus } from '../useDialogFocus';
@@ -190,7 +192,10 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
   const kind = useMemo(() => theme ?? defaultThemeKind(), [theme]);
   const snap = useSyncExternalStore(session.subscribeState, session.getSnapshot, session.getSnapshot);
   const scoring = useScoring(session);
-  const offered = useMemo(() => (schemes?.length ? schemes : [getScheme()]), [schemes]);
+  const catalog = useSchemeCatalog();
+  // the default scheme, and those of the schemes folder and of the files the officer opened
+  const regional = useMemo(() => catalog.entries.flatMap((e) => (e.source !== 'shipped' && e.scheme ? [e.scheme] : [])), [catalog.entries]);
+  const offered = useMemo(() => (schemes?.length ? schemes : [getScheme(), ...regional]), [schemes, regional]);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -443,6 +448,9 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
                     submitLabel={snap.hasWorkbook && !snap.scheme ? T.insertIntoButton : T.newButton}
                     chooseSheets={false}
                   />
+                </section>
+                <section className={styles.block}>
+                  <SchemeFileButton catalog={catalog} disabled={!!busy} />
                 </section>
               </div>
             )}

@@ -121,3 +121,40 @@ function safeRecord(pkg: XlsxPackage) {
     return null;
   }
 }
+
+/** The scheme a workbook carries as plain data (it crosses from the page's worker): its JSON when verified. */
+export interface CarriedScheme {
+  id: string;
+  version: string;
+  hash: string;
+  /** the canonical JSON, verified and validated; null when it cannot be used (see problem) */
+  json: string | null;
+  problem?: string;
+}
+
+/** readEmbeddedScheme as plain data; null when the workbook carries none. */
+export function carriedSchemeOf(pkg: XlsxPackage): CarriedScheme | null {
+  const e = readEmbeddedScheme(pkg);
+  if (!e) return null;
+  return { id: e.id, version: e.version, hash: e.hash, json: e.resolved?.json ?? null, ...(e.problem ? { problem: e.problem } : {}) };
+}
+
+/**
+ * The scheme to score with, of a workbook whose names matched `detected`: the carried one when the reader has
+ * none of its content (and it reads the same inputs), else `detected` itself. For the page, whose worker detects by
+ * names and reports the carried scheme as data.
+ */
+export function schemeCarried(carried: CarriedScheme | null, detected: Scheme, known: readonly Scheme[]): Scheme {
+  if (!carried?.json) return detected;
+  const same = known.find((s) => s.id === carried.id && resolvedScheme(s)?.hash === carried.hash);
+  if (same) return same.inputs.length === detected.inputs.length ? same : detected;
+  let data: unknown;
+  try {
+    data = JSON.parse(carried.json);
+  } catch {
+    return detected;
+  }
+  const scheme = checkSchemeData(data, { allowShippedId: true }).resolved?.scheme;
+  const names = (s: Scheme) => s.inputs.map((i) => i.name).join('\u0000');
+  return scheme && names(scheme) === names(detected) ? scheme : detected;
+}
