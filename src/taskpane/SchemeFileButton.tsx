@@ -5,7 +5,10 @@
  * the check are listed as such. Kept files can be removed.
  */
 import { useRef, useState } from 'react';
-import { Button, makeStyles, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { strFromU8 } from 'fflate';
+import { readBlob } from '../workbook/browser/download';
+import { Bar } from './Bar';
 import type { CatalogEntry, SchemeCatalog } from './schemeCatalog';
 
 /** A scheme file is a few kilobytes; anything far larger is not one. */
@@ -68,7 +71,8 @@ export function SchemeFileButton({ catalog, disabled }: SchemeFileButtonProps) {
     try {
       let text: string;
       try {
-        text = await file.text();
+        // as bytes, decoded as UTF-8 (not every browser the offices use has Blob.text)
+        text = strFromU8(await readBlob(file));
       } catch {
         return setNotice({ intent: 'error', text: SCHEME_TEXT.unreadable(file.name) });
       }
@@ -88,9 +92,7 @@ export function SchemeFileButton({ catalog, disabled }: SchemeFileButtonProps) {
     <section className={styles.root} aria-label={SCHEME_TEXT.heading} data-testid="scheme-files">
       <Text weight="semibold">{SCHEME_TEXT.heading}</Text>
       {catalog.folderProblem && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{SCHEME_TEXT.folderProblem(catalog.folderProblem)}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="warning">{SCHEME_TEXT.folderProblem(catalog.folderProblem)}</Bar>
       )}
       {extra.length > 0 && (
         <ul className={styles.list} data-testid="scheme-list">
@@ -134,9 +136,9 @@ export function SchemeFileButton({ catalog, disabled }: SchemeFileButtonProps) {
         {SCHEME_TEXT.hint}
       </Text>
       {notice && (
-        <MessageBar intent={notice.intent} data-testid="scheme-notice">
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
+        <Bar intent={notice.intent} data-testid="scheme-notice">
+          {notice.text}
+        </Bar>
       )}
     </section>
   );
