@@ -182,6 +182,15 @@ module.exports = async (env = {}, argv = {}) => {
             },
             info: { minimized: true },
           },
+          // a region's scheme files beside the page (IT may also drop them into dist/schemes/ later): the page reads
+          // schemes/index.json, written by `jixiao scheme catalog schemes`, at start. JIXIAO_SCHEMES names another folder.
+          {
+            from: process.env.JIXIAO_SCHEMES ? path.resolve(process.env.JIXIAO_SCHEMES) : 'schemes',
+            to: 'schemes',
+            noErrorOnMissing: true,
+            globOptions: { ignore: ['**/.*'] },
+            filter: (file) => /\.json$/i.test(file),
+          },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
