@@ -27,3 +27,18 @@ test('inserting a regional scheme’s template adds its scheme, very hidden, as 
   });
   expect(String(sheet.cells.get('B1')?.value)).toMatch(/^本工作表保存生成本工作簿时所用的评分方案/);
 });
+
+test('the pane opening a workbook made with a scheme it does not have scores by the scheme the workbook carries', async () => {
+  const regional = checkSchemeData(JSON.parse(fs.readFileSync(REGIONAL, 'utf8'))).resolved!;
+  const { mock } = mockExcel();
+  mock.addSheet('Sheet1');
+  await newSession().insertTemplate(regional.scheme, { sheets: [...ALL], dept: '示例县政务服务中心', year: 2024, unit: '万元' }, () => undefined);
+  // another pane, knowing only the shipped dept-2013
+  const later = newSession();
+  expect((await later.detect())?.id).toBe('dept-2013-示例县');
+  // the carried copy altered by hand: not used, the workbook's names decide
+  const cell = mock.sheet('jixiao_scheme').cells.get('A2')!;
+  const text = String(cell.value);
+  cell.value = text.slice(0, 200) + (text[200] === 'A' ? 'B' : 'A') + text.slice(201);
+  expect((await newSession().detect())?.id).toBe('dept-2013');
+});

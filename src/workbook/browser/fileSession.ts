@@ -16,7 +16,7 @@ import { outputValues } from '../outputs';
 import { DEFAULT_LIMITS } from '../package/limits';
 import { PackageError } from '../package/errors';
 import type { WriteBack } from '../package/workbook';
-import { schemeCarried } from '../package/embeddedScheme';
+import { schemeCarried } from '../carriedScheme';
 import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
 import { changedSince, makeSyncRecord, type SyncRecord } from '../sync';
 import type { MoneyUnit, OutputValue, TemplateOptions, WorkbookInputs } from '../types';

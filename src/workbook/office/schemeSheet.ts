@@ -1,10 +1,11 @@
 /// <reference types="office-js" />
 /**
- * The scheme a workbook carries, written through Office.js on insert: the very hidden jixiao_scheme sheet
- * (../schemeCells.ts), the same cells the exceljs writer and the package reader use.
+ * The scheme a workbook carries, through Office.js: written on insert into the very hidden jixiao_scheme sheet
+ * (../schemeCells.ts), the same cells the exceljs writer and the package reader use, and read back on detection.
  */
 import { resolvedScheme } from '../../engine';
 import type { Scheme } from '../../engine';
+import { embeddedFromCells, type EmbeddedScheme } from '../carriedScheme';
 import { encodeSchemeCells, isSchemeSheet, SCHEME_MAX_CELLS, SCHEME_NOTE, SCHEME_SHEET } from '../schemeCells';
 
 /** The column A1:A41 of a scheme, or null for a scheme known only by loadScheme (no canonical JSON to carry). */
@@ -32,4 +33,19 @@ export function queueSchemeSheet(context: Excel.RequestContext, scheme: Scheme, 
   range.values = column;
   sheet.getRange('B1').values = [[SCHEME_NOTE]];
   return true;
+}
+
+/**
+ * Queues reading the scheme sheet's used range (any spelling of its name: Excel compares sheet names without
+ * case); after the sync, `carriedOf` gives the scheme it holds. A null object where the workbook has no such sheet.
+ */
+export function queueReadScheme(context: Excel.RequestContext): Excel.Range {
+  return context.workbook.worksheets.getItemOrNullObject(SCHEME_SHEET).getUsedRangeOrNullObject(true).load('values');
+}
+
+/** The scheme the loaded range holds, verified; null when the workbook has no scheme sheet. */
+export function carriedOf(range: Excel.Range): EmbeddedScheme | null {
+  if (range.isNullObject) return null;
+  const column = (range.values as unknown[][]).map((row) => row[0]);
+  return embeddedFromCells(column);
 }

@@ -6,6 +6,7 @@ import { oneForm, type CurrentInputs, type InsertOptions, type InsertReport, typ
 import type { SyncRecord } from '../sync';
 import { changedSince, makeSyncRecord } from '../sync';
 import { isSyncSheet, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
+import { schemeCarried } from '../carriedScheme';
 import { splitSheet, topLeft } from './a1';
 import { Binding, ChangeEvent, classifyChange, Debouncer, globalTimer, Timer } from './changes';
 import { autoOpenSetting, capabilities, markAutoShow, requirementMessage, setAutoOpenSetting } from './host';
@@ -16,6 +17,7 @@ import type { PlannedWrite } from './io';
 import { earlierLayoutSheets, ProtectionGuard, upgradeLayout } from './layout';
 import { OfficeError, say } from './messages';
 import { cellEditSafeRunner, Runner } from './run';
+import { carriedOf, queueReadScheme } from './schemeSheet';
 
 export interface OfficeSessionOptions {
   /** the schemes detect() looks for; default: the shipped default scheme */
@@ -100,17 +102,19 @@ export class OfficeSession implements PaneSession {
 
   /** One sync: the scheme whose input names the workbook defines (at least half, as the exceljs adapter decides), or null. */
   async detect(): Promise<Scheme | null> {
-    const present = await this.run(async (context) => {
+    const { present, carried } = await this.run(async (context) => {
       const names = context.workbook.names.load('items/name');
+      const scheme = queueReadScheme(context);
       await context.sync();
-      return new Set(names.items.map((n) => n.name));
+      return { present: new Set(names.items.map((n) => n.name)), carried: carriedOf(scheme) };
     });
     let best: { scheme: Scheme; share: number } | null = null;
     for (const scheme of this.schemes) {
       const share = scheme.inputs.filter((i) => present.has(i.name)).length / scheme.inputs.length;
       if (share >= 0.5 && (!best || share > best.share)) best = { scheme, share };
     }
-    this.scheme = best?.scheme ?? null;
+    // a workbook made with a scheme the pane does not have (a county's) is scored by the scheme it carries
+    this.scheme = best ? schemeCarried(carried, best.scheme, this.schemes) : null;
     return this.scheme;
   }
 

@@ -4,23 +4,13 @@
  * absent. Read back, it is verified (its content against its SHA-256) and validated like any scheme file; a copy
  * altered by hand is refused, never used.
  */
-import { checkSchemeData, resolvedScheme, sha256Hex } from '../../engine';
+import { resolvedScheme } from '../../engine';
 import type { Finding, ResolvedScheme, Scheme } from '../../engine';
-import { decodeSchemeCells, isSchemeSheet, SCHEME_MAX_CELLS } from '../schemeCells';
+import { embeddedFromCells, type CarriedScheme, type EmbeddedScheme } from '../carriedScheme';
+import { isSchemeSheet, SCHEME_MAX_CELLS } from '../schemeCells';
 import { detectFormsScheme } from './forms';
 import { XlsxPackage } from './package';
 import { readSyncRecordOf } from './workbook';
-
-export interface EmbeddedScheme {
-  id: string;
-  version: string;
-  /** SHA-256 hex of the scheme's canonical JSON as embedded */
-  hash: string;
-  /** the scheme, validated; null when it could not be read or failed validation (see problem) */
-  resolved: ResolvedScheme | null;
-  /** why it could not be used, in Chinese */
-  problem?: string;
-}
 
 /** The scheme the workbook carries, verified; null when it carries none. Never throws. */
 export function readEmbeddedScheme(pkg: XlsxPackage): EmbeddedScheme | null {
@@ -32,27 +22,7 @@ export function readEmbeddedScheme(pkg: XlsxPackage): EmbeddedScheme | null {
   } catch (err) {
     return { id: '', version: '', hash: '', resolved: null, problem: `无法读取保存评分方案的工作表（${(err as Error).message}）` };
   }
-  const decoded = decodeSchemeCells(cells);
-  const head = { id: decoded.header?.id ?? '', version: decoded.header?.version ?? '', hash: decoded.header?.hash ?? '' };
-  if ('problem' in decoded) return { ...head, resolved: null, problem: decoded.problem };
-  const named = `工作簿中保存的评分方案“${head.id}”`;
-  // the content against its fingerprint first: an edited copy is refused whether or not it would validate
-  if (sha256Hex(decoded.json) !== head.hash) return { ...head, resolved: null, problem: `${named}已被改动（内容与其指纹不符），不能用于评分` };
-  let data: unknown;
-  try {
-    data = JSON.parse(decoded.json);
-  } catch {
-    return { ...head, resolved: null, problem: `${named}已损坏（不是有效的 JSON）` };
-  }
-  const check = checkSchemeData(data, { allowShippedId: true });
-  if (!check.resolved) {
-    const errors = check.problems.filter((p) => p.severity === 'error');
-    return { ...head, resolved: null, problem: `${named}未通过检查（${errors.length}处问题，第一处：${errors[0]?.message ?? '未知'}）` };
-  }
-  if (check.resolved.hash !== head.hash || check.resolved.scheme.id !== head.id || check.resolved.scheme.version !== head.version) {
-    return { ...head, resolved: null, problem: `${named}已被改动（说明与内容不符），不能用于评分` };
-  }
-  return { ...head, resolved: check.resolved };
+  return embeddedFromCells(cells);
 }
 
 /** The scheme to score a workbook with, and where it came from. */
@@ -122,16 +92,6 @@ function safeRecord(pkg: XlsxPackage) {
   }
 }
 
-/** The scheme a workbook carries as plain data (it crosses from the page's worker): its JSON when verified. */
-export interface CarriedScheme {
-  id: string;
-  version: string;
-  hash: string;
-  /** the canonical JSON, verified and validated; null when it cannot be used (see problem) */
-  json: string | null;
-  problem?: string;
-}
-
 /** readEmbeddedScheme as plain data; null when the workbook carries none. */
 export function carriedSchemeOf(pkg: XlsxPackage): CarriedScheme | null {
   const e = readEmbeddedScheme(pkg);
@@ -139,22 +99,5 @@ export function carriedSchemeOf(pkg: XlsxPackage): CarriedScheme | null {
   return { id: e.id, version: e.version, hash: e.hash, json: e.resolved?.json ?? null, ...(e.problem ? { problem: e.problem } : {}) };
 }
 
-/**
- * The scheme to score with, of a workbook whose names matched `detected`: the carried one when the reader has
- * none of its content (and it reads the same inputs), else `detected` itself. For the page, whose worker detects by
- * names and reports the carried scheme as data.
- */
-export function schemeCarried(carried: CarriedScheme | null, detected: Scheme, known: readonly Scheme[]): Scheme {
-  if (!carried?.json) return detected;
-  const same = known.find((s) => s.id === carried.id && resolvedScheme(s)?.hash === carried.hash);
-  if (same) return same.inputs.length === detected.inputs.length ? same : detected;
-  let data: unknown;
-  try {
-    data = JSON.parse(carried.json);
-  } catch {
-    return detected;
-  }
-  const scheme = checkSchemeData(data, { allowShippedId: true }).resolved?.scheme;
-  const names = (s: Scheme) => s.inputs.map((i) => i.name).join('\u0000');
-  return scheme && names(scheme) === names(detected) ? scheme : detected;
-}
+export { embeddedFromCells, schemeCarried } from '../carriedScheme';
+export type { CarriedScheme, EmbeddedScheme } from '../carriedScheme';
