@@ -54,10 +54,15 @@ type Notice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
 export interface SchemeFileButtonProps {
   catalog: SchemeCatalog;
   disabled?: boolean;
+  /**
+   * false: only the list of the folder's schemes, valid or not, and nothing at all when there are none (the Excel
+   * pane, which opens no files); default true (the standalone page)
+   */
+  open?: boolean;
 }
 
 /** The list of non-shipped schemes (valid or not) and the 打开评分方案文件 button; the file input is data-testid `open-scheme`. */
-export function SchemeFileButton({ catalog, disabled }: SchemeFileButtonProps) {
+export function SchemeFileButton({ catalog, disabled, open = true }: SchemeFileButtonProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -88,12 +93,11 @@ export function SchemeFileButton({ catalog, disabled }: SchemeFileButtonProps) {
     }
   };
 
+  if (!open && !extra.length && !catalog.folderProblem) return null;
   return (
     <section className={styles.root} aria-label={SCHEME_TEXT.heading} data-testid="scheme-files">
       <Text weight="semibold">{SCHEME_TEXT.heading}</Text>
-      {catalog.folderProblem && (
-        <Bar intent="warning">{SCHEME_TEXT.folderProblem(catalog.folderProblem)}</Bar>
-      )}
+      {catalog.folderProblem && <Bar intent="warning">{SCHEME_TEXT.folderProblem(catalog.folderProblem)}</Bar>}
       {extra.length > 0 && (
         <ul className={styles.list} data-testid="scheme-list">
           {extra.map((e, k) => (
@@ -112,29 +116,34 @@ export function SchemeFileButton({ catalog, disabled }: SchemeFileButtonProps) {
           ))}
         </ul>
       )}
-      <div>
-        <Button disabledFocusable={disabled || busy} onClick={() => input.current?.click()}>
-          {SCHEME_TEXT.open}
-        </Button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          className={styles.hidden}
-          data-testid="open-scheme"
-          aria-label={SCHEME_TEXT.open}
-          tabIndex={-1}
-          disabled={disabled || busy}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void onFile(file);
-          }}
-        />
-      </div>
-      <Text size={200} className={styles.hint}>
-        {SCHEME_TEXT.hint}
-      </Text>
+      {open && (
+        <>
+          <div>
+            <Button disabledFocusable={disabled || busy} onClick={() => input.current?.click()}>
+              {SCHEME_TEXT.open}
+            </Button>
+            <input
+              ref={input}
+              type="file"
+              accept=".json,application/json"
+              className={styles.hidden}
+              data-testid="open-scheme"
+              aria-label={SCHEME_TEXT.open}
+              tabIndex={-1}
+              disabled={disabled || busy}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                // cleared, so that choosing the same file again is a change too
+                e.target.value = '';
+                if (file) void onFile(file);
+              }}
+            />
+          </div>
+          <Text size={200} className={styles.hint}>
+            {SCHEME_TEXT.hint}
+          </Text>
+        </>
+      )}
       {notice && (
         <Bar intent={notice.intent} data-testid="scheme-notice">
           {notice.text}

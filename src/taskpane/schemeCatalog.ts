@@ -175,8 +175,7 @@ export function useSchemeCatalog(options: CatalogOptions = {}): SchemeCatalog {
     return () => {
       live = false;
     };
-    // read once per page: the folder and the store do not change under the officer
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // read once per page (fetchText is a new function each render): the folder does not change under the officer
   }, [store, folder]);
 
   const keptEntries = useMemo(() => (kept ?? []).map((k) => ({ ...entryOfText(k.text, 'file', k.name), key: k.key })), [kept]);

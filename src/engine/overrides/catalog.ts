@@ -27,7 +27,9 @@ export interface CatalogFile {
 
 /** A file name the page may fetch from the folder: a plain name ending in .json, nothing that leaves the folder. */
 export function isCatalogFileName(name: unknown): name is string {
-  return typeof name === 'string' && name.length <= 255 && /\.json$/i.test(name) && !/[\\/:?#%\u0000-\u001f]/.test(name) && !name.startsWith('.');
+  if (typeof name !== 'string' || name.length > 255 || !/\.json$/i.test(name) || name.startsWith('.')) return false;
+  // nothing that could leave the folder or make another URL, and no control characters
+  return ![...name].some((ch) => '\\/:?#%'.includes(ch) || ch.charCodeAt(0) < 0x20);
 }
 
 /**
