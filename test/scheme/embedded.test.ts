@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { deflateSync } from 'fflate';
 import { checkSchemeData, resolvedShipped } from '../../src/engine';
 import { FormsFile } from '../../src/workbook/forms';
 import { readEmbeddedScheme, schemeMismatch, schemeOfWorkbook, XlsxPackage } from '../../src/workbook/package';
@@ -61,6 +62,16 @@ describe('the cells of the scheme sheet', () => {
     expect('json' in back && back.json).toBe(r.json);
     expect(decodeSchemeCells([cells[0]])).toMatchObject({ problem: '保存评分方案的工作表缺少第1部分（共1部分）' });
     expect(decodeSchemeCells(['x', cells[1]])).toMatchObject({ header: null });
+  });
+
+  test('a few kilobytes that would inflate beyond 5 MB are refused, the inflating stopped there', () => {
+    const bomb = toBase64(deflateSync(new Uint8Array(6 * 1024 * 1024)));
+    expect(bomb.length).toBeLessThan(30000);
+    const head = `jixiao-scheme:${JSON.stringify({ format: 1, id: 'x', version: '1', hash: '0'.repeat(64), parts: 1 })}`;
+    expect(decodeSchemeCells([head, `jixiao:1/1:${bomb}`])).toEqual({
+      header: { format: 1, id: 'x', version: '1', hash: '0'.repeat(64), parts: 1 },
+      problem: '工作簿中的评分方案过大，不是本工具保存的方案',
+    });
   });
 });
 
