@@ -20,7 +20,7 @@ export interface ScoredWorkbook {
   forms: ScoredForm[];
 }
 
-/** `jixiao score FILE.xlsx [-o OUT.xlsx] [--json]` and `jixiao score --inputs INPUTS.json [--scheme ID] [--json]`. */
+/** `jixiao score FILE.xlsx [-o OUT.xlsx] [--scheme ID|FILE] [--json]` and `jixiao score --inputs INPUTS.json [--scheme ID] [--json]`. */
 export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'score',

@@ -11,10 +11,10 @@ jixiao — performance self-evaluation forms: templates and scoring
 用法 Usage:
   jixiao template -o FILE.xlsx [--scheme dept-2013] [--projects N] [--dept NAME] [--year YYYY] [--unit 元|万元]
   jixiao template -o FILE.xlsx --inputs INPUTS.json [--scheme dept-2013]
-  jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
+  jixiao score FILE.xlsx [-o OUT.xlsx] [--scheme ID|FILE] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
-  jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
-  jixiao scheme list|new|check|diff …
+  jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--scheme ID|FILE] [--pdf] [--force]
+  jixiao scheme list|new|check|diff|catalog …
   jixiao COMMAND --help
   jixiao --version
 
@@ -64,13 +64,13 @@ score it with jixiao score. The indicator tables take rows inserted or deleted i
 `;
 
 export const SCORE_USAGE = `用法 Usage:
-  jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
+  jixiao score FILE.xlsx [-o OUT.xlsx] [--scheme ID|FILE] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
 
-读取填好的工作簿（按其中的名称识别评分方案），计算每项指标的得分和计算过程、合计和自我评价结论，
+读取填好的工作簿（按工作簿所带的评分方案，或按其中的名称识别评分方案），计算每项指标的得分和计算过程、合计和自我评价结论，
 打印评分表和发现的问题。给出 -o 时把得分、计算过程、合计和结论写入 OUT（原文件不变，除非 OUT 就是原文件）。
 含多个项目的工作簿逐个项目评分；--json 输出 { "scheme", "forms": [每个项目一个对象] }。
-Reads a filled workbook (its defined names tell the scheme), computes every indicator with its calculation
+Reads a filled workbook (by the scheme it carries, else the one its defined names show), computes every indicator with its calculation
 text, the total and the grade, and prints the table and the findings. With -o the scores, texts, total and
 grade are written into OUT (FILE is left untouched unless OUT is FILE). A workbook of several projects is
 scored project by project; --json then prints { "scheme", "forms": [one object per project] }.
@@ -84,8 +84,9 @@ numbers, strings or booleans, and in_survey_answers is an array of rows (one per
   -o, --output OUT.xlsx   写入评分结果的工作簿（只用于 FILE.xlsx）
                           the workbook to write the results into (with FILE.xlsx only)
   --inputs INPUTS.json    从 JSON 读取输入，代替工作簿       read the inputs from JSON instead of a workbook
-  --scheme ID|FILE        评分方案编号或方案文件（.json）；--inputs 时默认 dept-2013
-                          scheme id or scheme file (.json); default dept-2013 for --inputs
+  --scheme ID|FILE        评分方案编号或方案文件（.json）；--inputs 时默认 dept-2013；工作簿默认用其所带的方案
+                          scheme id or scheme file (.json); default dept-2013 for --inputs, for a
+                          workbook the scheme it carries
   --json                  只输出 JSON 结果                   print the result as JSON, nothing else
   -h, --help              显示本说明                         show this help
 
