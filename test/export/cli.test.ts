@@ -170,7 +170,7 @@ describe('help', () => {
   it('jixiao export --help, and export in the main usage', async () => {
     const h = await jixiao(['export', '--help'], dir);
     expect(h.code).toBe(0);
-    expect(h.stdout).toMatch(/^用法 Usage: jixiao export FILE\.xlsx \[-o OUT\.xlsx\|DIR\] \[--pdf\] \[--force\]/);
+    expect(h.stdout).toMatch(/^用法 Usage: jixiao export FILE\.xlsx \[-o OUT\.xlsx\|DIR\] \[--scheme ID\|FILE\] \[--pdf\] \[--force\]/);
     expect(h.stdout).toMatch(/生成报送版/);
     expect(h.stdout).toMatch(/the version to submit/);
     expect((await jixiao(['help', 'export'], dir)).stdout).toBe(h.stdout);
