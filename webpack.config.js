@@ -36,6 +36,23 @@ const OTHER_HOSTS = /^(access|outlook|outlookwebapp|powerpoint|powerpointios|wor
 const LAZY_ONLY = [/[\\/]node_modules[\\/]exceljs[\\/]/];
 
 /** Fails the build if a module meant to be lazy lands in a chunk loaded at start-up. */
+/**
+ * schemes/index.json, empty, when the schemes folder copied into the build has none: the page reads the catalog at
+ * start, and finds no regional scheme rather than a missing file. `jixiao scheme catalog` writes the real one.
+ */
+class SchemesCatalogPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('SchemesCatalogPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'SchemesCatalogPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, () => {
+        if (!compilation.getAsset('schemes/index.json')) {
+          compilation.emitAsset('schemes/index.json', new sources.RawSource(`${JSON.stringify({ format: 1, schemes: [] }, null, 2)}\n`));
+        }
+      });
+    });
+  }
+}
+
 class LazyOnlyPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('LazyOnlyPlugin', (compilation) => {
@@ -182,6 +199,15 @@ module.exports = async (env = {}, argv = {}) => {
             },
             info: { minimized: true },
           },
+          // a region's scheme files beside the page (IT may also drop them into dist/schemes/ later): the page reads
+          // schemes/index.json, written by `jixiao scheme catalog schemes`, at start. JIXIAO_SCHEMES names another folder.
+          {
+            from: process.env.JIXIAO_SCHEMES ? path.resolve(process.env.JIXIAO_SCHEMES) : 'schemes',
+            to: 'schemes',
+            noErrorOnMissing: true,
+            globOptions: { ignore: ['**/.*'] },
+            filter: (file) => /\.json$/i.test(file),
+          },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',
@@ -189,6 +215,7 @@ module.exports = async (env = {}, argv = {}) => {
           },
         ],
       }),
+      new SchemesCatalogPlugin(),
       new LazyOnlyPlugin(),
       ...(serviceWorker ? [new ServiceWorkerPlugin({ file: 'sw.js' })] : []),
       ...(serve ? [] : [new CheckManifestPlugin(origin)]),

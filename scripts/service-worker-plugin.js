@@ -21,8 +21,11 @@ const NAME = 'ServiceWorkerPlugin';
 const TOKEN = '__JIXIAO_PRECACHE__';
 const DEFERRED_TOKEN = '__JIXIAO_DEFERRED__';
 
-/** Files of the output the page does not need offline. */
-const EXCLUDE = [/^assets\/office-js\//, /^manifest\.xml$/, /\.map$/, /\.LICENSE\.txt$/, /(^|\/)\.[^/]*$/];
+/**
+ * Files of the output the page does not need offline; and the schemes folder, which IT replaces without a rebuild:
+ * kept by the worker it would be served stale (the page reads it from the network, and goes without it offline).
+ */
+const EXCLUDE = [/^assets\/office-js\//, /^manifest\.xml$/, /\.map$/, /\.LICENSE\.txt$/, /(^|\/)\.[^/]*$/, /^schemes\//];
 
 /** The files to precache, sorted, out of every asset name of a build. */
 function precacheFiles(assetNames, swFile = 'sw.js') {

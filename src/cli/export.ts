@@ -3,15 +3,18 @@ import * as path from 'node:path';
 import { plain } from '../engine';
 import type { Finding } from '../engine';
 import { parseCommandArgs } from './args';
-import { FilePath, filePath, formsSchemeOf, openForms, scoredForms, writeOutput } from './files';
+import { FilePath, filePath, openForms, scoredForms, writeOutput } from './files';
 import { CliError, CliIo, fsReason } from './io';
 import { removeOnInterrupt } from './interrupt';
 import { holdsMacros, macrosNotKept } from './macros';
 import { convertToPdf, requireSoffice } from './pdf';
-import { allSchemes } from './score';
+import { schemeArgument, workbookSchemeOf } from './schemeFiles';
 import { terminalLine } from './terminal';
 
-/** `jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]`: the 报送版 of a filled (or scored) workbook. */
+/**
+ * `jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--scheme ID|FILE] [--pdf] [--force]`: the 报送版 of a filled (or
+ * scored) workbook, scored with --scheme, else with the scheme the file carries, else the one its names show.
+ */
 export async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'export',
@@ -20,18 +23,20 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       output: { type: 'string', short: 'o' },
       pdf: { type: 'boolean' },
       force: { type: 'boolean' },
+      scheme: { type: 'string' },
     },
     true,
   );
   if (positionals.length === 0) throw new CliError('export 需要一个工作簿文件（jixiao export FILE.xlsx -o OUT.xlsx）；用 jixiao export --help 查看用法');
   if (positionals.length > 1) throw new CliError(`export 只接受一个工作簿文件，多了“${positionals[1]}”`);
   const file = filePath(io, positionals[0], 'FILE');
+  const given = values.scheme === undefined ? undefined : schemeArgument(values.scheme, io.cwd);
   const target = await outputTarget(io, values.output ?? '.');
   // before reading anything: without LibreOffice nothing is written at all
   const soffice = values.pdf ? requireSoffice(io.env ?? process.env) : undefined;
 
   const workbook = await openForms(file);
-  const scheme = await formsSchemeOf(workbook, allSchemes(), file);
+  const scheme = await workbookSchemeOf(workbook, given, file, (line) => io.stderr(`jixiao: 提示：${line}\n`));
   const forms = await scoredForms(workbook, scheme, file);
 
   const { buildSubmission, buildFormsSubmission } = await import('../workbook/export');

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   allSchemeIds,
+  CATALOG_FORMAT,
   changeNote,
   diffSchemes,
   overrideSkeleton,
@@ -11,16 +12,16 @@ import {
   schemeIds,
   shippedSchemeData,
 } from '../engine';
-import type { ResolvedScheme, SchemeProblem } from '../engine';
+import type { CatalogFile, ResolvedScheme, SchemeProblem } from '../engine';
 import { parseCommandArgs } from './args';
 import { displayWidth, padEnd } from './displayWidth';
 import { filePath, writeOutput } from './files';
 import { CliError, CliIo } from './io';
-import { checkSchemeFile, problemText, SCHEMES_DIR, schemeArgument, SchemeFileCheck, schemesIn } from './schemeFiles';
-import { jsonForTerminal } from './terminal';
+import { CATALOG_FILE, checkSchemeFile, problemText, SCHEMES_DIR, schemeArgument, SchemeFileCheck, schemesIn } from './schemeFiles';
+import { jsonForTerminal, terminalLine } from './terminal';
 import { packageRoot } from './version';
 
-const SUBCOMMANDS = 'list、new、check、diff';
+const SUBCOMMANDS = 'list、new、check、diff、catalog';
 
 /** `jixiao scheme list|new|check|diff`: a region's scheme files, from a shipped scheme to the file it distributes. */
 export async function schemeCommand(args: string[], io: CliIo): Promise<number> {
@@ -34,6 +35,8 @@ export async function schemeCommand(args: string[], io: CliIo): Promise<number> 
       return checkCommand(rest, io);
     case 'diff':
       return diffCommand(rest, io);
+    case 'catalog':
+      return catalogCommand(rest, io);
     case undefined:
       throw new CliError(`scheme 需要子命令（${SUBCOMMANDS}）；用 jixiao scheme --help 查看用法`);
     default:
@@ -219,3 +222,43 @@ async function diffCommand(args: string[], io: CliIo): Promise<number> {
 function side(r: ResolvedScheme) {
   return { id: r.scheme.id, version: r.scheme.version, title: r.scheme.title, extends: r.base ?? null, hash: r.hash };
 }
+
+/**
+ * `jixiao scheme catalog DIR [--json]`: checks every scheme file of DIR and writes DIR/index.json, the catalog the
+ * page and the add-in read at start from the schemes folder beside them (a web server cannot list a folder).
+ * Invalid files are listed too, with their reason, so that officers see them as such; exit 1 when there is any.
+ */
+async function catalogCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('scheme catalog', args, { json: { type: 'boolean' } }, true);
+  if (positionals.length !== 1) throw new CliError(`scheme catalog 需要一个文件夹（jixiao scheme catalog ${SCHEMES_DIR}）`);
+  const dir = filePath(io, positionals[0], 'DIR');
+  if (!existsSync(dir.path)) throw new CliError(`文件夹“${dir.shown}”不存在`);
+  const found = schemesIn(io.cwd, dir.path);
+  const duplicates = duplicateIds(found);
+  const catalog: CatalogFile = {
+    format: CATALOG_FORMAT,
+    schemes: found.map((c) => {
+      const file = path.basename(c.file.path);
+      const r = c.resolved;
+      const dup = duplicates.get(c);
+      if (r && !dup) return { file, valid: true, id: r.scheme.id, version: r.scheme.version, title: r.scheme.title, hash: r.hash };
+      const errors = c.problems.map((p, k) => ({ p, line: c.lines[k] })).filter((x) => x.p.severity === 'error');
+      return { file, valid: false, problem: dup ?? errors.map((x) => problemText(x.p, x.line)).join('；') };
+    }),
+  };
+  const out = { shown: path.join(dir.shown, CATALOG_FILE), path: path.join(dir.path, CATALOG_FILE) };
+  await writeOutput(out, Buffer.from(`${JSON.stringify(catalog, null, 2)}\n`, 'utf8'));
+  const invalid = catalog.schemes.filter((e) => !e.valid);
+  if (values.json) io.stdout(json(catalog));
+  else {
+    const lines = [`已写出方案目录：${out.shown}（${catalog.schemes.length}个方案文件${invalid.length ? `，其中${invalid.length}个无效` : ''}）`];
+    for (const e of catalog.schemes) lines.push(e.valid ? `  ${e.file}：${e.title}（编号 ${e.id}，版本 ${e.version}）` : `  ${e.file}：无效，${e.problem}`);
+    if (!catalog.schemes.length) lines.push(`  （没有 .json 方案文件；目录为空，网页只列出内置方案）`);
+    lines.push(`把 ${dir.shown} 文件夹作为 ${SCHEMES_DIR} 放在网页（taskpane.html）旁边；网页和加载项启动时读取其中的方案。`);
+    io.stdout(terminalLines(lines));
+  }
+  return invalid.length ? 1 : 0;
+}
+
+/** file names and titles come from the folder: shown as plain text, whatever they hold */
+const terminalLines = (lines: string[]) => `${lines.map(terminalLine).join('\n')}\n`;

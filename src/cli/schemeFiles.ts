@@ -1,8 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { allSchemeIds, checkSchemeData, jsonLines, lineOf, problemLine, resolvedShipped } from '../engine';
-import type { ResolvedScheme, SchemeCheck, SchemeProblem } from '../engine';
-import type { FilePath } from './files';
+import { allSchemeIds, checkSchemeData, getScheme, jsonLines, lineOf, problemLine, resolvedShipped, schemeIds } from '../engine';
+import type { ResolvedScheme, Scheme, SchemeCheck, SchemeProblem } from '../engine';
+import type { FormsFile } from '../workbook/forms';
+import { schemeMismatch, schemeOfWorkbook } from '../workbook/package/embeddedScheme';
+import { formsSchemeOf, readable, type FilePath } from './files';
 import { cannotRead, CliError, fsReason } from './io';
 import { jsonSyntaxProblem } from './jsonError';
 
@@ -11,6 +13,9 @@ const MAX_SCHEME_BYTES = 5 * 1024 * 1024;
 
 /** The folder beside the working directory where a bureau's scheme files are found. */
 export const SCHEMES_DIR = 'schemes';
+
+/** The catalog of a schemes folder (`jixiao scheme catalog`), which the page reads at start. */
+export const CATALOG_FILE = 'index.json';
 
 /** A scheme file read and checked: its problems carry the line they are on. */
 export interface SchemeFileCheck extends SchemeCheck {
@@ -78,7 +83,7 @@ export function schemeFilesIn(dir: string): string[] {
     throw new CliError(`无法读取文件夹“${dir}”：${fsReason(err)}`);
   }
   return names
-    .filter((n) => /\.json$/i.test(n) && !/\.schema\.json$/i.test(n) && !n.startsWith('.'))
+    .filter((n) => /\.json$/i.test(n) && !/\.schema\.json$/i.test(n) && !n.startsWith('.') && n.toLowerCase() !== CATALOG_FILE)
     .filter((n) => {
       try {
         return statSync(path.join(dir, n)).isFile();
@@ -127,4 +132,24 @@ export function schemeArgument(given: string, cwd: string): ResolvedScheme {
   if (match.length > 1) throw new CliError(`${SCHEMES_DIR} 文件夹中有${match.length}个编号为“${given}”的方案（${match.map((c) => c.file.shown).join('、')}），请直接给出文件`);
   const local = found.flatMap((c) => (c.resolved ? [c.resolved.scheme.id] : []));
   throw new CliError(`未知的评分方案“${given}”（内置：${allSchemeIds().join('、')}${local.length ? `；${SCHEMES_DIR} 文件夹中：${local.join('、')}` : ''}），也可以给出方案文件的路径（.json）`);
+}
+
+/**
+ * The scheme to score a workbook file with. `given` (--scheme): that one, and `warn` hears it when the file was made
+ * with another scheme, version or an altered copy. Else the scheme the file carries when this machine has none of
+ * that content (a county's scheme, an earlier version), else the shipped scheme whose names it holds. A file whose
+ * carried scheme was altered or damaged is refused (exit 2) unless --scheme says which scheme to use: scored by its
+ * names alone it could silently give another total than the one it was made with.
+ */
+export async function workbookSchemeOf(workbook: FormsFile, given: ResolvedScheme | undefined, file: FilePath, warn: (line: string) => void): Promise<Scheme> {
+  if (given) {
+    const scheme = await formsSchemeOf(workbook, [given.scheme], file);
+    const mismatch = await readable(file, () => schemeMismatch(workbook.pkg, given));
+    if (mismatch) warn(mismatch.message);
+    return scheme;
+  }
+  const found = await readable(file, () => schemeOfWorkbook(workbook.pkg, schemeIds().map((id) => getScheme(id))));
+  if (found.problem) throw cannotRead(file.shown, `${found.problem}；如确知所用的评分方案，请用 --scheme 指定`);
+  if (!found.scheme) throw cannotRead(file.shown, '不是本工具模板生成的工作簿（找不到任何评分方案的输入名称）');
+  return found.scheme;
 }

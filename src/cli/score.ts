@@ -1,13 +1,14 @@
 import { evaluate, formsJson, getScheme, hasErrors, inputsFromJson, schemeIds, toJson } from '../engine';
-import type { Evaluation, Finding, Scheme } from '../engine';
+import type { Evaluation, Finding, ResolvedScheme, Scheme } from '../engine';
 import type { ScoredForm } from '../workbook/forms';
-import { parseCommandArgs, schemeById } from './args';
+import { parseCommandArgs } from './args';
 import { cannotRead, CliError, CliIo } from './io';
 import { jsonSyntaxProblem } from './jsonError';
 import { renderTable } from './table';
 import { jsonForTerminal } from './terminal';
 import { handmadeFileReport, scoreHandmade } from './handmadeScore';
-import { FilePath, filePath, formsSchemeOf, openForms, readable, readBytes, scoredForms, writeOutput } from './files';
+import { FilePath, filePath, openForms, readable, readBytes, scoredForms, writeOutput } from './files';
+import { schemeArgument, workbookSchemeOf } from './schemeFiles';
 
 export interface Scored {
   scheme: Scheme;
@@ -20,7 +21,7 @@ export interface ScoredWorkbook {
   forms: ScoredForm[];
 }
 
-/** `jixiao score FILE.xlsx [-o OUT.xlsx] [--json]` and `jixiao score --inputs INPUTS.json [--scheme ID] [--json]`. */
+/** `jixiao score FILE.xlsx [-o OUT.xlsx] [--scheme ID|FILE] [--json]` and `jixiao score --inputs INPUTS.json [--scheme ID] [--json]`. */
 export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     'score',
@@ -43,12 +44,12 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
   if (values.inputs !== undefined && values.output !== undefined) {
     throw new CliError('-o 只用于工作簿文件：--inputs 的结果只打印（要得到带评分的工作簿，请用 template 生成模板并填写后再评分）');
   }
-  const schemes = values.scheme === undefined ? undefined : [schemeById(values.scheme, io.cwd)];
+  const given = values.scheme === undefined ? undefined : schemeArgument(values.scheme, io.cwd);
   const out = values.output === undefined ? undefined : filePath(io, values.output, '-o');
   if (values.inputs === undefined) {
     // a standard table typed by hand (an .xlsx of no scheme, a .docx, a .xls/.doc/.et/.wps): checked and rescored as it is
     const file = filePath(io, positionals[0], 'FILE');
-    const handmade = await handmadeFileReport(file, schemes ?? allSchemes(), io);
+    const handmade = await handmadeFileReport(file, given ? [given.scheme] : allSchemes(), io);
     if (handmade) {
       if (out) throw new CliError(`“${file.shown}”是手工填写的表格，不能直接写入评分结果；请先用 jixiao import ${file.shown} -o 新文件.xlsx 导入为工作簿`);
       return scoreHandmade(file, handmade, values.json === true, io);
@@ -58,8 +59,8 @@ export async function scoreCommand(args: string[], io: CliIo): Promise<number> {
 
   const result: ScoredWorkbook =
     values.inputs !== undefined
-      ? scoredAlone(await scoreInputsFile(filePath(io, values.inputs, '--inputs'), schemes?.[0] ?? getScheme()))
-      : await scoreWorkbookFile(filePath(io, positionals[0], 'FILE'), schemes ?? allSchemes(), out);
+      ? scoredAlone(await scoreInputsFile(filePath(io, values.inputs, '--inputs'), given?.scheme ?? getScheme()))
+      : await scoreWorkbookFile(filePath(io, positionals[0], 'FILE'), given, out, (line) => io.stderr(`jixiao: 提示：${line}\n`));
 
   const evaluations = result.forms.map((f) => f.evaluation);
   if (values.json) io.stdout(jsonForTerminal(JSON.stringify(evaluations.length === 1 ? toJson(evaluations[0]) : formsJson(result.scheme.id, evaluations), null, 2)) + '\n');
@@ -85,11 +86,12 @@ export function allSchemes(): Scheme[] {
 }
 
 /**
- * The score path of a workbook file without any printing: read, detect, score each form, and write OUT when
- * given — a copy of FILE in which only the outputs (each form's, its table's rows too), the template's formula
- * results and the sync record changed.
+ * The score path of a workbook file: read, find its scheme (`given`, else the one it carries, else by its names),
+ * score each form, and write OUT when given — a copy of FILE in which only the outputs (each form's, its table's
+ * rows too), the template's formula results and the sync record changed. `warn` hears a file made with another
+ * scheme than `given`.
  */
-export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?: FilePath): Promise<ScoredWorkbook> {
+export async function scoreWorkbookFile(file: FilePath, given?: ResolvedScheme, out?: FilePath, warn: (line: string) => void = () => undefined): Promise<ScoredWorkbook> {
   const workbook = await openForms(file);
   if (out) {
     // an .xlsm keeps its macros, and Excel opens a package only under the extension its content type says
@@ -98,7 +100,7 @@ export async function scoreWorkbookFile(file: FilePath, schemes: Scheme[], out?:
       throw new CliError(macros ? `“${file.shown}”含有宏，输出文件应以 .xlsm 结尾（宏将原样保留）` : `输出文件“${out.shown}”应以 .xlsx 结尾`);
     }
   }
-  const scheme = await formsSchemeOf(workbook, schemes, file);
+  const scheme = await workbookSchemeOf(workbook, given, file, warn);
   const forms = await scoredForms(workbook, scheme, file);
   if (out) {
     // scored here, the file is in sync: opened in the pane later, it reports only what changed after this

@@ -11,10 +11,10 @@ jixiao — performance self-evaluation forms: templates and scoring
 用法 Usage:
   jixiao template -o FILE.xlsx [--scheme dept-2013] [--projects N] [--dept NAME] [--year YYYY] [--unit 元|万元]
   jixiao template -o FILE.xlsx --inputs INPUTS.json [--scheme dept-2013]
-  jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
+  jixiao score FILE.xlsx [-o OUT.xlsx] [--scheme ID|FILE] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
-  jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
-  jixiao scheme list|new|check|diff …
+  jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--scheme ID|FILE] [--pdf] [--force]
+  jixiao scheme list|new|check|diff|catalog …
   jixiao import FILE -o OUT.xlsx [--scheme ID|FILE] [--next-year]
   jixiao COMMAND --help
   jixiao --version
@@ -67,14 +67,14 @@ score it with jixiao score. The indicator tables take rows inserted or deleted i
 `;
 
 export const SCORE_USAGE = `用法 Usage:
-  jixiao score FILE.xlsx [-o OUT.xlsx] [--json]
+  jixiao score FILE.xlsx [-o OUT.xlsx] [--scheme ID|FILE] [--json]
   jixiao score --inputs INPUTS.json [--scheme dept-2013] [--json]
   jixiao score HANDMADE.xlsx|.docx|.xls|.doc|.et|.wps [--json]
 
-读取填好的工作簿（按其中的名称识别评分方案），计算每项指标的得分和计算过程、合计和自我评价结论，
+读取填好的工作簿（按工作簿所带的评分方案，或按其中的名称识别评分方案），计算每项指标的得分和计算过程、合计和自我评价结论，
 打印评分表和发现的问题。给出 -o 时把得分、计算过程、合计和结论写入 OUT（原文件不变，除非 OUT 就是原文件）。
 含多个项目的工作簿逐个项目评分；--json 输出 { "scheme", "forms": [每个项目一个对象] }。
-Reads a filled workbook (its defined names tell the scheme), computes every indicator with its calculation
+Reads a filled workbook (by the scheme it carries, else the one its defined names show), computes every indicator with its calculation
 text, the total and the grade, and prints the table and the findings. With -o the scores, texts, total and
 grade are written into OUT (FILE is left untouched unless OUT is FILE). A workbook of several projects is
 scored project by project; --json then prints { "scheme", "forms": [one object per project] }.
@@ -97,15 +97,16 @@ total/grade (recomputed). No -o.
   -o, --output OUT.xlsx   写入评分结果的工作簿（只用于 FILE.xlsx）
                           the workbook to write the results into (with FILE.xlsx only)
   --inputs INPUTS.json    从 JSON 读取输入，代替工作簿       read the inputs from JSON instead of a workbook
-  --scheme ID|FILE        评分方案编号或方案文件（.json）；--inputs 时默认 dept-2013
-                          scheme id or scheme file (.json); default dept-2013 for --inputs
+  --scheme ID|FILE        评分方案编号或方案文件（.json）；--inputs 时默认 dept-2013；工作簿默认用其所带的方案
+                          scheme id or scheme file (.json); default dept-2013 for --inputs, for a
+                          workbook the scheme it carries
   --json                  只输出 JSON 结果                   print the result as JSON, nothing else
   -h, --help              显示本说明                         show this help
 
 退出状态 Exit status: 0 无错误 no errors · 1 有错误 error findings · 2 调用或文件有误 wrong call or file
 `;
 
-export const EXPORT_USAGE = `用法 Usage: jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--pdf] [--force]
+export const EXPORT_USAGE = `用法 Usage: jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--scheme ID|FILE] [--pdf] [--force]
 
 读取填好（或已评分）的工作簿，重新评分，生成报送版。dept-2013：基本情况表、评分表、满意度调查三张表，公式全部
 换成数值，不含辅助工作表和加载项设置，所有单元格锁定、工作表保护（无密码），保留打印设置（A4，评分表
@@ -135,7 +136,13 @@ values only, locked, names kept, no helper sheets.
                              also print it to OUT with .pdf through LibreOffice (soffice on PATH,
                              or set JIXIAO_SOFFICE)
   --force                    有错误也生成，注明“本表尚未完成”      write it despite errors, marked incomplete
+  --scheme ID|FILE           按此评分方案评分（默认用工作簿所带的方案）；与制表所用方案不同时提示
+                             score with this scheme (default: the one the workbook carries); says so
+                             when the file was made with another
   -h, --help                 显示本说明                            show this help
+
+报送版带有制表所用的评分方案（隐藏），在没有该方案文件的电脑上也按同样的规则复核。
+The 报送版 carries the scheme it was made with (hidden): it re-scores by the same rules anywhere.
 
 退出状态 Exit status: 0 已生成 written · 1 有错误：未生成，或 --force 时已生成并注明未完成 error findings:
 nothing written, or with --force written and marked incomplete · 2 调用或文件有误、找不到 LibreOffice，
@@ -147,6 +154,7 @@ export const SCHEME_USAGE = `用法 Usage:
   jixiao scheme new --from ID -o FILE.json [--id ID] [--version V] [--minimal] [--force]
   jixiao scheme check FILE.json… [--json]
   jixiao scheme diff A B [--json]
+  jixiao scheme catalog DIR [--json]
 
 本地区的评分方案：在内置方案（dept-2013、project-2020、dept-2020）基础上只写不同之处的覆盖文件
 （分值、评价等级、评分参数、绩效目标表参数、评价标准文字），或完整的方案文件。各命令的 --scheme
@@ -166,6 +174,11 @@ A region's scoring rules: an override file that names a shipped scheme and holds
           every problem with its line, place (JSON path) and fix; exit 1 when there is any
   diff    比较两个方案（编号或文件），列出分值、等级、参数和文字的变化，可作为变更说明发布
           the change note from A to B: weights, grades, parameters and wording that differ
+  catalog 检查文件夹中的方案文件并写出目录 DIR/index.json，供网页和加载项启动时读取（把 DIR 作为
+          schemes 文件夹放在 taskpane.html 旁边）；无效的文件也列出并注明原因，退出状态 1
+          checks the scheme files of DIR and writes DIR/index.json, which the page and the add-in
+          read at start (serve DIR as the schemes folder beside taskpane.html); invalid files are
+          listed with their reason, and exit 1
 
 选项 Options:
   --dir DIR        list：方案文件所在的文件夹（默认 ./schemes）     list: the folder of scheme files

@@ -297,9 +297,9 @@ describe('usage', () => {
     const help = await jixiao(['scheme', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^用法 Usage:\n {2}jixiao scheme list \[--dir DIR\] \[--json\]/);
-    expect((await jixiao(['--help'])).stdout).toContain('jixiao scheme list|new|check|diff …');
+    expect((await jixiao(['--help'])).stdout).toContain('jixiao scheme list|new|check|diff|catalog …');
     expect((await jixiao(['score', '--help'])).stdout).toContain('--scheme ID|FILE');
-    expectUsageFailure(await jixiao(['scheme']), /scheme 需要子命令（list、new、check、diff）/);
+    expectUsageFailure(await jixiao(['scheme']), /scheme 需要子命令（list、new、check、diff、catalog）/);
     expectUsageFailure(await jixiao(['scheme', 'show']), /scheme 没有子命令“show”/);
     expectUsageFailure(await jixiao(['scheme', 'check', '--bad']), /scheme check 没有选项“--bad”/);
   });

@@ -67,7 +67,7 @@ describe('jixiao export', () => {
 
     const bytes = fs.readFileSync(path.join(dir, '报送.xlsx'));
     const wb = await reload(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查', 'jixiao_scheme']);
     expect(namedCell(wb, 'score_total').value).toBe(73.28);
     expect(namedCell(wb, 'score_grade').value).toBe('中');
     for (const ws of wb.worksheets) {
@@ -83,7 +83,7 @@ describe('jixiao export', () => {
     const r = await jixiao(['export', '已评分.xlsx', '-o', 'out.xlsx'], dir);
     expect(r.code).toBe(0);
     const wb = await reload(fs.readFileSync(path.join(dir, 'out.xlsx')));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查', 'jixiao_scheme']);
   });
 
   it('uses the standard file name inside a folder given as -o, or in the working folder without -o', async () => {
@@ -170,7 +170,7 @@ describe('help', () => {
   it('jixiao export --help, and export in the main usage', async () => {
     const h = await jixiao(['export', '--help'], dir);
     expect(h.code).toBe(0);
-    expect(h.stdout).toMatch(/^用法 Usage: jixiao export FILE\.xlsx \[-o OUT\.xlsx\|DIR\] \[--pdf\] \[--force\]/);
+    expect(h.stdout).toMatch(/^用法 Usage: jixiao export FILE\.xlsx \[-o OUT\.xlsx\|DIR\] \[--scheme ID\|FILE\] \[--pdf\] \[--force\]/);
     expect(h.stdout).toMatch(/生成报送版/);
     expect(h.stdout).toMatch(/the version to submit/);
     expect((await jixiao(['help', 'export'], dir)).stdout).toBe(h.stdout);

@@ -46,6 +46,7 @@ describe('a workbook of three projects', () => {
       ['政务外网运维', 'visible'],
       ['新建机房', 'visible'],
       ['项目自评汇总', 'visible'],
+      ['jixiao_scheme', 'veryHidden'], // the scheme it was made with, for the re-scoring
     ]);
     for (const ws of wb.worksheets) {
       const xml = sheetXml(bytes, ws.name);
@@ -151,7 +152,7 @@ test('dept-2020: the 自评表 and the 基础数据表, named after the departme
   expect(name).toBe(`${before.dept}2024年度部门整体支出绩效自评表.xlsx`);
   const bytes = fs.readFileSync(path.join(dir, 'd20', name));
   const wb = await reload(bytes);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['部门整体支出绩效自评表', '部门整体支出绩效评价基础数据表']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['部门整体支出绩效自评表', '部门整体支出绩效评价基础数据表', 'jixiao_scheme']);
   const data = wb.getWorksheet('部门整体支出绩效评价基础数据表')!;
   expect(data.getCell('B2').value).toBe('万元');
   expect(data.getCell('D4').value).toBe(105);

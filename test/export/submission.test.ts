@@ -51,9 +51,9 @@ describe('the 报送版 of the worked example', () => {
     expect(sub.fileName).toBe(EXAMPLE_FILE_NAME);
     expect(sub.incomplete).toBe(false);
     expect(sub.errors).toEqual([]);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(SHEETS);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...SHEETS, 'jixiao_scheme']); // and the scheme it was made with
     expect(wb.worksheets.some((w) => w.name === SYNC_SHEET)).toBe(false);
-    expect(wb.worksheets.every((w) => w.state === 'visible')).toBe(true);
+    expect(wb.worksheets.map((w) => w.state)).toEqual(['visible', 'visible', 'visible', 'veryHidden']);
     expect(zipEntry(sub.bytes, '[Content_Types].xml')).not.toMatch(/webextension|vbaProject|calcChain/i);
   });
 

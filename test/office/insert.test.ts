@@ -31,7 +31,7 @@ describe('insert templates through the Excel API', () => {
     expect(mock.cell('基本情况表', 'D4').formula).toBe('IF(status_text="","",status_text)');
     // the sync sheet comes with it, so that no recompute has to add (and hide) a sheet
     expect(mock.sheet('jixiao_sync').visibility).toBe('VeryHidden');
-    expect(mock.sheets.map((x) => x.name)).toEqual(['Sheet1', 'jixiao_out', 'jixiao_sync', '基本情况表', '评分表', '满意度调查']);
+    expect(mock.sheets.map((x) => x.name)).toEqual(['Sheet1', 'jixiao_out', 'jixiao_sync', 'jixiao_scheme', '基本情况表', '评分表', '满意度调查']);
 
     for (const name of ['基本情况表', '评分表', '满意度调查']) {
       const s = mock.sheet(name);
@@ -152,6 +152,6 @@ describe('insert templates through the Excel API', () => {
     await expect(newSession().insertTemplate(scheme, { sheets: [...ALL] }, () => undefined)).rejects.toThrow(
       '插入“评分表”失败：Excel 暂时无法完成操作，请稍后重试',
     );
-    expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1', 'jixiao_out', 'jixiao_sync', '基本情况表']);
+    expect(mock.sheets.map((s) => s.name)).toEqual(['Sheet1', 'jixiao_out', 'jixiao_sync', 'jixiao_scheme', '基本情况表']);
   });
 });

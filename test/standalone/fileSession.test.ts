@@ -45,7 +45,7 @@ describe('FileSession on an opened file', () => {
     const file = await session.workbookFile();
     expect(file.fileName).toBe('别的.xlsx');
     const { wb: back } = await rescore(file.bytes);
-    expect(back.workbook.worksheets.map((w) => w.name)).toEqual(['其他', '基本情况表', '评分表', '满意度调查', 'jixiao_out', 'jixiao_sync']);
+    expect(back.workbook.worksheets.map((w) => w.name)).toEqual(['其他', '基本情况表', '评分表', '满意度调查', 'jixiao_out', 'jixiao_scheme', 'jixiao_sync']);
   });
 
   test('refuses what is not an .xlsx, with a Chinese reason, and keeps the workbook it had', async () => {

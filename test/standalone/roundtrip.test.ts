@@ -80,7 +80,7 @@ test('a 报送版, edited elsewhere: the pane names exactly the inputs changed a
   const exported = await buildSubmission(scheme, { values, evaluation: evaluate(scheme, { values }) }, { allowErrors: false });
   if (exported.kind !== 'submission') throw new Error('the worked example has no errors');
   const book = await XlsxWorkbook.fromBuffer(exported.bytes);
-  expect(book.workbook.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查']); // no helper sheet
+  expect(book.workbook.worksheets.map((w) => w.name)).toEqual(['基本情况表', '评分表', '满意度调查', 'jixiao_scheme']); // no helper sheet but the scheme
   expect(readSyncRecord(book.workbook)?.scheme).toBe('dept-2013');
 
   const edits = { in_staff_actual: 20, in_quality_ok: 20 };

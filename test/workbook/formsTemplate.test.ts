@@ -29,7 +29,7 @@ function definedNames(bytes: Uint8Array): { name: string; local: number | null; 
 test('each project sheet holds its own names (localSheetId), pointing at its own cells and its results column', () => {
   const names = definedNames(three);
   const sheets = [...zipEntry(three, 'xl/workbook.xml').matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
-  expect(sheets).toEqual(['项目支出绩效自评表1', '项目支出绩效自评表2', '项目支出绩效自评表3', '项目自评汇总', 'jixiao_out', 'jixiao_sync']);
+  expect(sheets).toEqual(['项目支出绩效自评表1', '项目支出绩效自评表2', '项目支出绩效自评表3', '项目自评汇总', 'jixiao_out', 'jixiao_scheme', 'jixiao_sync']);
   const table = names.filter((n) => n.name === 'in_indicators');
   expect(table.map((n) => n.local)).toEqual([0, 1, 2]);
   expect(table.map((n) => n.formula)).toEqual([0, 1, 2].map((k) => `'项目支出绩效自评表${k + 1}'!$A$16:$K$37`));

@@ -14,7 +14,7 @@ let wb: ExcelJS.Workbook;
 const plan = planTemplate(scheme, { dept: '示例县政务服务中心', year: 2024, unit: '万元' });
 const sheet = (name: string) => wb.getWorksheet(name)!;
 const VISIBLE = ['基本情况表', '评分表', '满意度调查'];
-const visible = () => wb.worksheets.filter((w) => w.name !== 'jixiao_out');
+const visible = () => wb.worksheets.filter((w) => w.name !== 'jixiao_out' && w.name !== 'jixiao_scheme');
 
 beforeAll(async () => {
   const book = await XlsxWorkbook.create();
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 describe('defined names', () => {
   it('every input and output name resolves to its sheet and cell', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual([...VISIBLE, 'jixiao_out']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...VISIBLE, 'jixiao_out', 'jixiao_scheme']);
     for (const [name, where] of nameLocations(plan)) {
       expect([name, nameRef(wb, name)]).toEqual([name, { sheet: where.sheet, address: where.range.split(':')[0], range: where.range }]);
     }
@@ -202,7 +202,7 @@ describe('building', () => {
     book.workbook.addWorksheet('封面').getCell('A1').value = '2024年度部门整体支出绩效自评';
     await book.insertTemplate(scheme, {});
     const back = await reload(await book.toBuffer());
-    expect(back.worksheets.map((w) => w.name)).toEqual(['封面', ...VISIBLE, 'jixiao_out']);
+    expect(back.worksheets.map((w) => w.name)).toEqual(['封面', ...VISIBLE, 'jixiao_out', 'jixiao_scheme']);
     expect(back.getWorksheet('封面')!.getCell('A1').value).toBe('2024年度部门整体支出绩效自评');
     expect(nameRef(back, 'score_total')).toMatchObject({ sheet: 'jixiao_out', address: 'B44' });
     expect(zipEntry(await book.toBuffer(), 'xl/workbook.xml')).toContain('<definedName name="_xlnm.Print_Area" localSheetId="2">&apos;评分表&apos;!$A$1:$H$25</definedName>');

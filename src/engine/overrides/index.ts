@@ -18,3 +18,5 @@ export type { SkeletonOptions } from './skeleton';
 export { schemeJsonSchema, schemeJsonSchemaText, toJsonSchema } from './jsonSchema';
 export { jsonLines, lineOf } from './locate';
 export { schemeId } from './format';
+export { CATALOG_FORMAT, catalogFileNames, isCatalogFileName } from './catalog';
+export type { CatalogFile, CatalogFileEntry } from './catalog';

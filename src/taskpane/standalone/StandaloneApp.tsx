@@ -35,12 +35,13 @@ import { InsertTemplateView } from '../InsertTemplateView';
 import { WIDE } from '../layout';
 import { jumpToFindings, ScorePanel } from '../ScorePanel';
 import { ScoreSummary } from '../ScoreSummary';
+import { SchemeFileButton } from '../SchemeFileButton';
+import { useSchemeCatalog } from '../schemeCatalog';
 import { S } from '../strings';
 import { defaultThemeKind, fluentTheme, type ThemeKind } from '../theme';
 import { useDialogFocus } from '../useDialogFocus';
 import { useScoring } from '../useScoring';
 import { useSubmissionExport, type ExportNotice } from '../useSubmissionExport';
-import { useSchemeCatalog } from '../schemeCatalog';
 import { FormsEditor } from './FormsEditor';
 import { InputForm } from './InputForm';
 import { DropZone, OpenFile, useFileDrop } from './OpenFile';
@@ -195,6 +196,7 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
   const snap = useSyncExternalStore(session.subscribeState, session.getSnapshot, session.getSnapshot);
   const scoring = useScoring(session);
   const catalog = useSchemeCatalog();
+  // the shipped schemes, and those of the schemes folder and of the files the officer opened
   const offered = useMemo(() => {
     if (schemes?.length) return schemes;
     const listed = catalog.entries.flatMap((e) => (e.scheme ? [e.scheme] : []));
@@ -498,6 +500,9 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
                     submitLabel={snap.hasWorkbook && !snap.scheme ? T.insertIntoButton : T.newButton}
                     chooseSheets={false}
                   />
+                </section>
+                <section className={styles.block}>
+                  <SchemeFileButton catalog={catalog} disabled={!!busy} />
                 </section>
               </div>
             )}

@@ -16,6 +16,7 @@ import { outputValues } from '../outputs';
 import { DEFAULT_LIMITS } from '../package/limits';
 import { PackageError } from '../package/errors';
 import type { WriteBack } from '../package/workbook';
+import { schemeCarried } from '../carriedScheme';
 import { formsSyncRecord, formsValues, formsWriteBack, formWrite } from '../forms/write';
 import type { FormRead, FormWrite } from '../package/forms';
 import { oneForm, type CurrentInputs, type FormResult, type InsertOptions, type InsertReport, type PaneSession, type RecomputeReason, type RecomputeResult } from '../session';
@@ -333,7 +334,9 @@ export class FileSession implements PaneSession {
         } catch (err) {
           throw unreadable(name, err);
         }
-        const scheme = this.schemes.find((s) => s.id === opened.schemeId) ?? null;
+        const detected = this.schemes.find((s) => s.id === opened.schemeId) ?? null;
+        // a workbook made with a scheme this page does not have (a county's) is scored by the scheme it carries
+        const scheme = detected && schemeCarried(opened.carried, detected, this.schemes);
         await this.forgetDraft();
         this.hold({ bytes: data, opened }, scheme, data);
         this.update({

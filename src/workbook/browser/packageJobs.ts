@@ -7,6 +7,7 @@ import type { SchemeInput, SchemeTable } from '../../engine';
 import { PackageError, type PackageErrorKind } from '../package/errors';
 import { formOutputConflict, readForms, writeForms, type FormRead, type FormsWriteBack } from '../package/forms';
 import type { PackageLimits } from '../package/limits';
+import { carriedSchemeOf, type CarriedScheme } from '../package/embeddedScheme';
 import { asPackageError, XlsxPackage } from '../package/package';
 import { detectSchemeOf, outputConflict, readInputsOf, readSyncRecordOf, writeBack, type WriteBack } from '../package/workbook';
 import type { SyncRecord } from '../sync';
@@ -63,6 +64,8 @@ export interface Opened {
   forms?: FormRead[];
   /** the uncompressed size of the file's XML parts as declared: what rebuilding it through exceljs would take on */
   xmlBytes: number;
+  /** the scheme the workbook carries (jixiao_scheme), verified; null when it carries none */
+  carried: CarriedScheme | null;
 }
 
 export interface JobResults {
@@ -91,6 +94,7 @@ export function runJob<J extends PackageJob>(job: J): JobAnswer<J['kind']> {
       macroEnabled: pkg.macroEnabled,
       conflict: !spec ? null : forms ? formsConflict(pkg, spec, forms) : outputConflict(pkg, spec.inputs, spec.outputs),
       xmlBytes: pkg.zip.entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).reduce((n, e) => n + e.size, 0),
+      carried: spec ? carriedSchemeOf(pkg) : null,
     };
     return { ok: true, value: opened as JobResults[J['kind']] };
   } catch (err) {

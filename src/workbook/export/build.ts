@@ -13,6 +13,7 @@ import { renderPlan } from '../xlsx/render';
 import { cellText } from '../outputs';
 import { makeSyncRecord } from '../sync';
 import { absoluteRef, sheetNamed } from '../xlsx/names';
+import { writeSchemeSheet } from '../xlsx/schemeSheet';
 import { writeSyncDescription } from '../xlsx/syncRecord';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { incompleteHeader, incompleteNotice } from './check';
@@ -66,6 +67,8 @@ export async function renderSubmission(
 
   for (const ws of workbook.worksheets) valuesOnly(ws);
   dropResults(workbook, plan);
+  // the one sheet beside the form's: the scheme, so that the finance bureau re-scores with the rules it was made by
+  writeSchemeSheet(workbook, scheme);
   for (const ws of workbook.worksheets) {
     dropValidations(ws);
     lockEveryCell(ws);

@@ -24,6 +24,8 @@ import { BODY_SIZE, INPUT_FILL, OUTPUT_FILL } from '../template/styles';
 import type { CellStyle, PlanCell, PlanName, SheetPlan, StyleKey, TemplatePlan } from '../template/types';
 import type { OutputValue } from '../types';
 import { renderSheets } from '../xlsx/render';
+import { SCHEME_SHEET } from '../schemeCells';
+import { writeSchemeSheet } from '../xlsx/schemeSheet';
 import { writeSyncDescription } from '../xlsx/syncRecord';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { SUBMISSION_PROTECTION } from './build';
@@ -61,6 +63,9 @@ export async function renderFormsSubmission(scheme: Scheme, forms: FormSource[],
   // the export is a sync, kept whole in the document description (the 报送版 may hold no helper sheet)
   writeSyncDescription(workbook, makeSyncRecord(scheme.id, scheme.version, formsValues(sources), new Date()));
   if (errors.some((e) => e.length)) markIncomplete(workbook, scheme, locked, sources, errors);
+  // the scheme, so that the finance bureau re-scores with the rules the file was made by
+  const carried = writeSchemeSheet(workbook, scheme);
+  if (carried) await workbook.getWorksheet(SCHEME_SHEET)?.protect('', { ...SUBMISSION_PROTECTION });
   workbook.calcProperties.fullCalcOnLoad = false;
   const bytes = await new XlsxWorkbook(workbook).toBuffer();
   const pkg = XlsxPackage.open(bytes);

@@ -13,6 +13,7 @@ import { corners } from '../template/geometry';
 import { planTemplate } from '../template/plan';
 import type { FormOptions, PlanName, PlanOptions } from '../template/types';
 import { renderPlan } from '../xlsx/render';
+import { writeSchemeSheet } from '../xlsx/schemeSheet';
 import { XlsxWorkbook } from '../xlsx/workbook';
 import { FormsFile, type ScoredForm } from './file';
 
@@ -30,6 +31,8 @@ async function templateBytes(scheme: Scheme, options: PlanOptions): Promise<Uint
   const workbook = new Workbook();
   workbook.creator = 'jixiao';
   const scoped = await renderPlan(workbook, planTemplate(scheme, options));
+  // the workbook carries its scheme: it re-scores the same where the scheme file is absent
+  writeSchemeSheet(workbook, scheme);
   const bytes = await new XlsxWorkbook(workbook).toBuffer();
   if (!scoped.length) return bytes;
   const pkg = XlsxPackage.open(bytes);

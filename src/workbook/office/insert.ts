@@ -10,6 +10,7 @@ import { queueRecordSheet } from './io';
 import { queueResultNames, queueResultsSheet } from './layout';
 import { say } from './messages';
 import { queueSheet } from './render';
+import { queueSchemeSheet } from './schemeSheet';
 import type { Runner } from './run';
 
 export type Progress = (step: string, fraction: number) => void;
@@ -63,6 +64,8 @@ export async function insertTemplates(run: Runner, scheme: Scheme, options: Inse
         if (results) queueResultNames(context, plan, context.workbook.worksheets.getItem(results), existing.names);
         else queueResultsSheet(context, plan, existing.names);
         if (!existing.sheets.some(isSyncSheet)) queueRecordSheet(context, null);
+        // the workbook carries its scheme: it re-scores the same where the scheme file is absent
+        queueSchemeSheet(context, scheme, existing.sheets);
         await context.sync();
       });
     } catch (e) {

@@ -8,6 +8,7 @@ import { oneForm, type CurrentInputs, type FormResult, type InsertOptions, type 
 import type { SyncRecord } from '../sync';
 import { changedSince, makeSyncRecord } from '../sync';
 import { isSyncSheet, SYNC_RANGE, SYNC_SHEET } from '../syncStore';
+import { schemeCarried } from '../carriedScheme';
 import { splitSheet, topLeft } from './a1';
 import { Binding, ChangeEvent, classifyChange, Debouncer, globalTimer, Timer } from './changes';
 import { autoOpenSetting, capabilities, markAutoShow, requirementMessage, setAutoOpenSetting } from './host';
@@ -21,6 +22,7 @@ import { cellEditSafeRunner, Runner } from './run';
 import type { Box } from './a1';
 import { byWriteOrder, collectFormsRead, formTitle, isFormsScheme, planFormWrites, queueFormsRead, queueFormWrites, type FormsRead, type FormWriteJob } from './forms';
 import type { SheetInfo } from './io';
+import { carriedOf, queueReadScheme } from './schemeSheet';
 
 export interface OfficeSessionOptions {
   /** the schemes detect() looks for; default: every shipped scheme */
@@ -116,21 +118,23 @@ export class OfficeSession implements PaneSession {
     this.scheme = await this.run(async (context) => {
       const names = context.workbook.names.load('items/name');
       const sheets = context.workbook.worksheets.load('items/name,items/id');
+      const schemeCells = queueReadScheme(context);
       await context.sync();
+      // a workbook made with a scheme the pane does not have (a county's) is scored by the scheme it carries
+      const carried = carriedOf(schemeCells);
       const present = new Set(names.items.map((n) => n.name));
       const wide = bestScheme(this.schemes.filter((s) => s.formScope !== 'sheet'), (n) => present.has(n));
       const perSheet = this.schemes.filter((s) => s.formScope === 'sheet');
-      if (wide || !perSheet.length || !sheets.items.length) return wide;
+      if (wide || !perSheet.length || !sheets.items.length) return wide ? schemeCarried(carried, wide, this.schemes) : null;
       const scopes = sheets.items.map((s) => ({ id: s.id, names: context.workbook.worksheets.getItem(s.id).names.load('items/name') }));
       await context.sync();
       const held = scopes.map((s) => ({ id: s.id, names: new Set(s.names.items.map((n) => n.name)) }));
       const found = bestScheme(perSheet, (n) => held.some((s) => s.names.has(n)));
-      if (found) {
-        const marks = [...found.inputs, ...found.tables].map((i) => i.name);
-        this.knownSheetIds = held.map((s) => s.id);
-        this.formSheetIds = held.filter((s) => marks.some((n) => s.names.has(n))).map((s) => s.id);
-      }
-      return found;
+      if (!found) return null;
+      const marks = [...found.inputs, ...found.tables].map((i) => i.name);
+      this.knownSheetIds = held.map((s) => s.id);
+      this.formSheetIds = held.filter((s) => marks.some((n) => s.names.has(n))).map((s) => s.id);
+      return schemeCarried(carried, found, this.schemes);
     });
     return this.scheme;
   }

@@ -20,3 +20,5 @@ export type { NameEdit } from './definedNames';
 export { areaFormula } from './refs';
 export { graftSheets } from './graft';
 export type { GraftOptions, GraftSheet } from './graft';
+export { carriedSchemeOf, readEmbeddedScheme, schemeCarried, schemeMismatch, schemeOfWorkbook } from './embeddedScheme';
+export type { CarriedScheme, EmbeddedScheme, WorkbookScheme } from './embeddedScheme';

@@ -12,6 +12,7 @@ import type { OutputValue, TemplateOptions, WorkbookAdapter, WorkbookInputs } fr
 import { refreshCachedResults } from './cached';
 import { NameIndex, NamesVersion, sheetFinder, type NamedRange } from './names';
 import { exceljsPrintArea, renderPlan } from './render';
+import { writeSchemeSheet } from './schemeSheet';
 import { compactValidations } from './validations';
 import { toCellValue, toRaw } from './values';
 
@@ -62,6 +63,7 @@ export class XlsxWorkbook implements WorkbookAdapter {
   async insertTemplate(scheme: Scheme, options: TemplateOptions): Promise<void> {
     if (scheme.formScope === 'sheet') throw new Error(`评分方案 ${scheme.id} 每个项目一张工作表（工作表级名称），请用“添加项目”或 jixiao template 生成`);
     await renderPlan(this.workbook, planTemplate(scheme, options));
+    writeSchemeSheet(this.workbook, scheme);
   }
 
   async readInputs(scheme: Scheme): Promise<WorkbookInputs> {

@@ -111,6 +111,7 @@ describe('jixiao score -o', () => {
       ['评分表', 'visible'],
       ['满意度调查', 'visible'],
       ['jixiao_out', 'veryHidden'],
+      ['jixiao_scheme', 'veryHidden'],
       ['备注', 'visible'],
       ['jixiao_sync', 'veryHidden'],
     ]);
@@ -171,7 +172,7 @@ describe('jixiao score -o', () => {
     const after = await scoreFile(before, 'sdk.xlsx', 'sdk-scored.xlsx');
     expect(unownedChanges(before, after, ownedIn(before, after))).toEqual([]);
     expectOnlyAppended(before, after);
-    expect(partText(after, 'xl/workbook.xml')).toMatch(/<x:sheet name="jixiao_sync" sheetId="5" state="veryHidden" r:id="rId\d+"\/><\/x:sheets>/);
+    expect(partText(after, 'xl/workbook.xml')).toMatch(/<x:sheet name="jixiao_sync" sheetId="6" state="veryHidden" r:id="rId\d+"\/><\/x:sheets>/);
     expect(scoresIn(after)).toEqual({ scores: SPEC_SCORES, total: 73.28, grade: '中' });
   });
 });

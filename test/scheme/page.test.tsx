@@ -1,0 +1,108 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+// The standalone page and the scheme a bureau mailed: opened, checked, kept (it survives a reload: the same store
+// read again), offered for a new template, removable; a broken file shown with its reason and not kept; a workbook
+// made with a regional scheme opened on a page that does not have it is scored by the scheme it carries.
+// IndexedDB: fake-indexeddb is not installed, so the kept files go to the in-memory store behind the same
+// interface (KeptSchemeStore); the IndexedDB store itself is not exercised here.
+import '@testing-library/jest-dom';
+import * as fs from 'fs';
+import * as path from 'path';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
+import { checkSchemeData } from '../../src/engine';
+import { filledTemplateBytes } from '../../src/cli/files';
+import { FileSession } from '../../src/workbook/browser/fileSession';
+import { memorySchemeStore, type KeptSchemeStore } from '../../src/taskpane/keptSchemes';
+import { useSchemeCatalog, type SchemeCatalog } from '../../src/taskpane/schemeCatalog';
+import { SchemeFileButton } from '../../src/taskpane/SchemeFileButton';
+import { StandaloneApp } from '../../src/taskpane/standalone/StandaloneApp';
+import { exampleValues, fileOf } from '../standalone/helpers';
+
+const FIXTURES = path.join(__dirname, '../cli/fixtures/regional');
+const REGIONAL = fs.readFileSync(path.join(FIXTURES, '示例县.json'), 'utf8');
+const BROKEN = fs.readFileSync(path.join(FIXTURES, '有误.json'), 'utf8');
+const WAIT = { timeout: 8000 };
+const jsonFile = (text: string, name: string) => new File([text], name, { type: 'application/json' });
+
+let latest: SchemeCatalog | null = null;
+function Harness({ store }: { store: KeptSchemeStore }) {
+  const catalog = useSchemeCatalog({ store, folder: null });
+  latest = catalog;
+  return <SchemeFileButton catalog={catalog} />;
+}
+
+test('opened, kept across a reload, removable; a broken file shown with its reason and not kept', async () => {
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const store = memorySchemeStore();
+  const first = render(<Harness store={store} />);
+  await waitFor(() => expect(latest!.loading).toBe(false));
+
+  await user.upload(screen.getByTestId('open-scheme'), jsonFile(BROKEN, '有误.json'));
+  await waitFor(() => expect(screen.getByTestId('scheme-notice')).toHaveTextContent(/^“有误\.json”不能使用：有\d+处问题：/), WAIT);
+  expect(screen.getByTestId('scheme-notice')).toHaveTextContent('weights.spend_progres');
+  expect(await store.list()).toEqual([]);
+
+  await user.upload(screen.getByTestId('open-scheme'), jsonFile(REGIONAL, '示例县.json'));
+  await waitFor(() => expect(screen.getByTestId('scheme-notice')).toHaveTextContent('已添加评分方案“示例县部门整体支出绩效评价指标评分表”（编号 dept-2013-示例县，版本 2024.1）'), WAIT);
+  expect((await store.list()).map((k) => k.name)).toEqual(['示例县.json']);
+  expect(within(screen.getByTestId('scheme-list')).getByTestId('scheme-valid')).toHaveTextContent('示例县部门整体支出绩效评价指标评分表（dept-2013-示例县，版本 2024.1） · 已打开的文件');
+  first.unmount();
+
+  // a reload: the page reads the store again
+  latest = null;
+  render(<Harness store={store} />);
+  await waitFor(() => expect(latest?.loading).toBe(false));
+  const entry = latest!.entries.find((e) => e.source === 'file')!;
+  expect(entry).toMatchObject({ id: 'dept-2013-示例县', hash: checkSchemeData(JSON.parse(REGIONAL)).resolved!.hash });
+  expect(entry.scheme!.grades.map((g) => [g.grade, g.min])).toEqual([
+    ['优', 85],
+    ['良', 75],
+    ['中', 60],
+    ['差', 0],
+  ]);
+  await user.click(screen.getByRole('button', { name: '移除 示例县部门整体支出绩效评价指标评分表' }));
+  await waitFor(() => expect(screen.queryByTestId('scheme-list')).toBeNull());
+  expect(await store.list()).toEqual([]);
+});
+
+test('the standalone page offers an opened scheme for a new template; the template carries it and scores by it', async () => {
+  const user = userEvent.setup({ pointerEventsCheck: PointerEventsCheckLevel.Never });
+  const session = new FileSession({ debounceMs: 20, save: () => undefined });
+  render(<StandaloneApp session={session} theme="light" />);
+  await waitFor(() => expect(screen.getByTestId('insert-template')).toBeInTheDocument(), WAIT);
+  // one scheme: no choice shown
+  expect(screen.queryByRole('combobox')).toBeNull();
+  await user.upload(await screen.findByTestId('open-scheme'), jsonFile(REGIONAL, '示例县.json'));
+  await waitFor(() => expect(screen.getByTestId('scheme-notice')).toHaveTextContent('已添加评分方案'), WAIT);
+  const select = await screen.findByRole('combobox');
+  expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+    expect.stringContaining('部门整体支出绩效评价指标评分表'),
+    expect.stringContaining('示例县部门整体支出绩效评价指标评分表'),
+  ]);
+  await user.selectOptions(select, (select as HTMLSelectElement).options[1]);
+  const form = within(screen.getByTestId('new-template'));
+  await user.type(form.getByLabelText(/部门（单位）名称/), '示例县政务服务中心');
+  const year = form.getByLabelText(/评价年度/);
+  await user.clear(year);
+  await user.type(year, '2024');
+  await user.click(screen.getByTestId('insert-template'));
+  await waitFor(() => expect(screen.getByTestId('total-score')).toBeInTheDocument(), WAIT);
+  await waitFor(() => expect(session.getSnapshot().scheme?.id).toBe('dept-2013-示例县'), WAIT);
+  const file = await session.workbookFile();
+  const { XlsxPackage, readEmbeddedScheme } = await import('../../src/workbook/package');
+  expect(readEmbeddedScheme(XlsxPackage.open(file.bytes))?.id).toBe('dept-2013-示例县');
+});
+
+test('a workbook made with a regional scheme, opened on a page without it: scored by the scheme it carries', async () => {
+  const regional = checkSchemeData(JSON.parse(REGIONAL)).resolved!;
+  const { bytes } = await filledTemplateBytes(regional.scheme, [exampleValues()], { dept: '示例县政务服务中心', year: 2024, unit: '万元' });
+  const session = new FileSession({ debounceMs: 20, save: () => undefined });
+  const scheme = await session.open(fileOf(bytes, '示例县.xlsx'));
+  expect(scheme?.id).toBe('dept-2013-示例县');
+  const result = await session.recompute('open');
+  expect(result.evaluation.total.toNumber()).toBe(75.28);
+  expect(result.evaluation.grade).toBe('良');
+});
