@@ -5,6 +5,8 @@ export interface CliIo {
   cwd: string;
   /** environment variables (JIXIAO_SOFFICE, PATH); process.env when absent */
   env?: Record<string, string | undefined>;
+  /** stderr is a terminal: long commands show their progress there */
+  stderrIsTTY?: boolean;
 }
 
 /**

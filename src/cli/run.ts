@@ -1,10 +1,11 @@
 import { wantsHelp } from './args';
 import { CliError, CliIo } from './io';
+import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { schemeCommand } from './scheme';
 import { scoreCommand } from './score';
 import { templateCommand } from './template';
-import { EXPORT_USAGE, MAIN_USAGE, SCHEME_USAGE, SCORE_USAGE, TEMPLATE_USAGE } from './usage';
+import { CHECK_USAGE, EXPORT_USAGE, MAIN_USAGE, SCHEME_USAGE, SCORE_USAGE, TEMPLATE_USAGE } from './usage';
 import { forTerminal } from './terminal';
 import { packageVersion } from './version';
 
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
   score: { usage: SCORE_USAGE, run: scoreCommand },
   export: { usage: EXPORT_USAGE, run: exportCommand },
   scheme: { usage: SCHEME_USAGE, run: schemeCommand },
+  check: { usage: CHECK_USAGE, run: checkCommand },
 };
 
 /**
@@ -45,7 +47,7 @@ function oneLine(text: string): string {
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new CliError('缺少命令（template、score、export 或 scheme）；用 jixiao --help 查看用法');
+  if (first === undefined) throw new CliError('缺少命令（template、score、export、scheme 或 check）；用 jixiao --help 查看用法');
   if (first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {
     io.stdout(MAIN_USAGE);
     return 0;
@@ -58,7 +60,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const command = COMMANDS[first];
   if (!command) {
     const what = first.startsWith('-') ? `选项“${first}”` : `命令“${first}”`;
-    throw new CliError(`未知的${what}（可用命令：template、score、export、scheme）；用 jixiao --help 查看用法`);
+    throw new CliError(`未知的${what}（可用命令：template、score、export、scheme、check）；用 jixiao --help 查看用法`);
   }
   if (wantsHelp(rest)) {
     io.stdout(command.usage);
