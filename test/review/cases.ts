@@ -67,9 +67,11 @@ export async function handmadeXlsx(): Promise<Uint8Array> {
   ]);
 }
 
-/** The same form as a Word report. */
-export function handmadeDocx(): Uint8Array {
-  return docx(['示例县政务服务中心2024年度部门整体支出绩效自评报告', summary2013('经自评，总分96分，等级为良好'), scoring2013({ total: 96, grade: '良好' })]);
+/** The same form as a Word report, of the unit named. */
+export function handmadeDocx(dept = '示例县政务服务中心'): Uint8Array {
+  const summary = summary2013('经自评，总分96分，等级为良好');
+  const rows = summary.rows.map((r) => r.map((cell) => (cell === '示例县政务服务中心' ? dept : cell)));
+  return docx([`${dept}2024年度部门整体支出绩效自评报告`, { ...summary, rows }, scoring2013({ total: 96, grade: '良好' })]);
 }
 
 /** A workbook of someone else's: a budget list, no form of ours and no standard table. */
