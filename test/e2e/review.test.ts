@@ -90,9 +90,9 @@ test('a folder of mixed files: progress to the end, one row per form and per fil
     return p && p.getAttribute('data-done') === p.getAttribute('data-total') && document.querySelectorAll('[data-testid="review-row"]').length > 0;
   }, undefined, { timeout: 60_000 });
   expect(await progress.getAttribute('data-total')).toBe('6');
-  // sorted by verdict: 需修改, 无法读取, 需核实, 无法识别, 通过
+  // sorted by verdict (需修改, 无法读取, 需核实, 无法识别, 通过), then in the order of the folder
   expect(await verdicts()).toEqual(['无法读取', '需核实', '需核实', '需核实', '无法识别', '通过']);
-  expect(await files()).toEqual(['收件/坏文件.xlsx', '收件/二季度/示例县档案馆.xlsx', '收件/自评报告.docx', '收件/项目.xlsx', '收件/名单.xlsx', '收件/示例县政务服务中心.xlsx']);
+  expect(await files()).toEqual(['收件/坏文件.xlsx', '收件/二季度/示例县档案馆.xlsx', '收件/项目.xlsx', '收件/自评报告.docx', '收件/名单.xlsx', '收件/示例县政务服务中心.xlsx']);
 });
 
 test('sorting by 单位 and filtering by 结论, 表种 and 单位', async () => {
