@@ -24,7 +24,7 @@ import { filledTemplateFile } from '../src/workbook/forms/template';
 import { valuesOf } from '../test/workbook/formsHelpers';
 
 const ROOT = path.resolve(__dirname, '..');
-const emit = (o: object) => process.stdout.write(JSON.stringify(o) + '\n');
+const emit = (o: object): void => void process.stdout.write(JSON.stringify(o) + '\n');
 const round = (x: number, d = 2) => Number(x.toFixed(d));
 const COUNT = Number(process.argv[2]) > 0 ? Number(process.argv[2]) : 1000;
 const CHROMIUM = process.env.JIXIAO_CHROMIUM || '/usr/bin/chromium';

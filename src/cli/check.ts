@@ -114,8 +114,8 @@ interface Progress {
 
 /** files done / total, rate and time left, on one line of stderr, only when stderr is a terminal. */
 function progressLine(io: CliIo, total: number): Progress {
-  const tty = io.stderrIsTTY === true;
-  if (!tty || total === 0) return { step: () => undefined, done: () => undefined };
+  const write = io.progress;
+  if (!write || total === 0) return { step: () => undefined, done: () => undefined };
   const start = Date.now();
   let done = 0;
   let last = 0;
@@ -127,10 +127,10 @@ function progressLine(io: CliIo, total: number): Progress {
       last = now;
       const rate = done / Math.max(0.001, (now - start) / 1000);
       const left = Math.ceil((total - done) / rate);
-      io.stderr(`\r审核中 ${done}/${total}  ${rate.toFixed(1)} 个/秒  剩余约 ${left} 秒   `);
+      write(`\r审核中 ${done}/${total}  ${rate.toFixed(1)} 个/秒  剩余约 ${left} 秒   `);
     },
     done() {
-      io.stderr('\r\u001b[K');
+      write('\r\u001b[K');
     },
   };
 }

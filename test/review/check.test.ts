@@ -2,6 +2,7 @@
  * `jixiao check` on a folder of received files: the JSON of spec/cli.md, exit statuses, the readable report, the
  * summary workbook read back with exceljs, a file over the time limit, and the files left as they were.
  */
+import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -133,4 +134,34 @@ describe('jixiao check, the other ways', () => {
     expectUsageFailure(await jixiao(['check', '没有这个'], out), /不存在/);
     expectUsageFailure(await jixiao(['check', '收件', '-o', '汇总.csv'], out), /\.xlsx/);
   });
+});
+
+describe('jixiao check: progress, and files only LibreOffice reads', () => {
+  it('shows files done / total, rate and time left on stderr when it is a terminal, and clears the line', async () => {
+    let stderr = '';
+    let progress = '';
+    let stdout = '';
+    const { run } = await import('../../src/cli/run');
+    const io = { stdout: (t: string) => void (stdout += t), stderr: (t: string) => void (stderr += t), progress: (t: string) => void (progress += t), cwd: out };
+    const code = await run(['check', '收件/示例县政务服务中心.xlsx', '收件/项目.xlsx'], io);
+    expect(code).toBe(1);
+    expect(progress).toMatch(/\r审核中 2\/2 {2}[\d.]+ 个\/秒 {2}剩余约 0 秒/);
+    expect(progress.endsWith('\r\u001b[K')).toBe(true);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('共 2 个文件、2 张表');
+  }, 60_000);
+
+  it('an .xls saved by LibreOffice (as WPS writes it) is converted and reviewed as a hand-made table', async () => {
+    const xlsxFile = path.join(out, 'hm.xlsx');
+    fs.writeFileSync(xlsxFile, await c.handmadeXlsx());
+    execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'xls', '--outdir', path.join(out, 'xls'), xlsxFile], { stdio: 'pipe', timeout: 180_000 });
+    const r = await jixiao(['check', 'xls/hm.xls', '--json'], out);
+    const json = JSON.parse(r.stdout);
+    expect(json.files[0]).toMatchObject({ file: 'xls/hm.xls', status: 'reviewed', kind: 'handmade' });
+    expect(json.files[0].forms[0].shown).toEqual({ total: 96, grade: '良好' });
+    expect(json.files[0].forms[0].issues.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining(['claim_mismatch', 'total_mismatch', 'grade_mismatch']));
+    // without LibreOffice: listed as unreadable, saying how to go on
+    const none = await jixiao(['check', 'xls/hm.xls', '--json'], out, { JIXIAO_SOFFICE: '/nonexistent/soffice' });
+    expect(JSON.parse(none.stdout).files[0]).toMatchObject({ status: 'unreadable', reason: expect.stringContaining('未找到 LibreOffice') });
+  }, 300_000);
 });
