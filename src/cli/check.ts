@@ -42,7 +42,7 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const env = io.env ?? process.env;
   const timeout = Number(env.JIXIAO_CHECK_TIMEOUT_MS) > 0 ? Number(env.JIXIAO_CHECK_TIMEOUT_MS) : FILE_TIMEOUT_MS;
   const progress = progressLine(io, files.length);
-  const results = await reviewAll(files, { year, scheme: values.scheme, cwd: io.cwd, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, timeBudgetMs: Math.min(DEFAULT_LIMITS.timeBudgetMs, timeout) }, timeout, env, progress);
+  const results = await reviewAll(files, { year, scheme: values.scheme, cwd: io.cwd, maxFileBytes: DEFAULT_LIMITS.maxFileBytes, timeBudgetMs: DEFAULT_LIMITS.timeBudgetMs }, timeout, env, progress);
   progress.done();
   const batch = reviewBatch(results);
 
@@ -154,7 +154,8 @@ async function reviewAll(files: Found[], data: CheckWorkerData, timeout: number,
       const converted = await convertWithLibreOffice(f.file, readFileSync(f.path), env);
       return { id: k, path: f.path, file: f.file, converted: { bytes: converted.bytes, format: converted.kind } };
     } catch (err) {
-      throw Object.assign(new Error((err as Error).message.replace(/^无法读取“[^”]*”：/, '')), { k });
+      // the file is named in its row already
+      throw new Error((err as Error).message.replace(/^无法读取“[^”]*”：/, ''));
     }
   };
 
