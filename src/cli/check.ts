@@ -177,7 +177,7 @@ async function reviewAll(files: Found[], data: CheckWorkerData, timeout: number,
         };
         const onMessage = (reply: CheckReply) => reply.id === j.id && finish(reply.result, false);
         const onError = (err: Error) => finish(unreadable(j.id, `审核时出错：${err.message}`), true);
-        const timer = setTimeout(() => finish(unreadable(j.id, `读取超时（超过 ${Math.round(timeout / 1000)} 秒），已跳过`), true), timeout);
+        const timer = setTimeout(() => finish(unreadable(j.id, `读取超时（超过 ${Math.ceil(timeout / 1000)} 秒），已跳过`), true), timeout);
         w.on('message', onMessage);
         w.on('error', onError);
         w.postMessage(j);

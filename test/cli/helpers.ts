@@ -76,7 +76,7 @@ export const DIST_MAIN = path.join(ROOT, 'dist/src/cli/main.js');
 
 function newestSource(): number {
   let newest = 0;
-  for (const top of ['src/cli', 'src/engine', 'src/workbook', 'templates']) {
+  for (const top of ['src/cli', 'src/engine', 'src/workbook', 'src/review', 'src/import', 'templates']) {
     for (const f of fs.readdirSync(path.join(ROOT, top), { recursive: true, encoding: 'utf8' })) {
       if (/\.(ts|json)$/.test(f)) newest = Math.max(newest, fs.statSync(path.join(ROOT, top, f)).mtimeMs);
     }

@@ -34,7 +34,7 @@ const hashOf = (f: string) => createHash('sha256').update(fs.readFileSync(f)).di
 function build(outDir: string): string {
   if (process.env.JIXIAO_E2E_DIST) return process.env.JIXIAO_E2E_DIST;
   const webpackCli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-  const run = spawnSync(process.execPath, [webpackCli, '--mode', 'production'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_OUT_DIR: outDir }, timeout: 240_000, maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, [webpackCli, '--mode', 'production'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_OUT_DIR: outDir }, timeout: 420_000, maxBuffer: 64 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`webpack failed (status ${run.status}):\n${run.stdout}\n${run.stderr}`);
   return outDir;
 }
@@ -64,7 +64,7 @@ beforeAll(async () => {
   context.on('request', (r) => void seen.push(r.url()));
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (e) => pageErrors.push(e.message));
-}, 300_000);
+}, 480_000);
 
 afterAll(async () => {
   await context?.close().catch(() => undefined);

@@ -42,16 +42,9 @@ export interface Run {
 
 const TIMEOUT_MS = 60_000;
 
-/** Starts the page's review worker (webpack bundles it from this URL). */
-export function spawnReviewWorker(): Worker {
-  // eslint-disable-next-line @typescript-eslint/ban-ts-comment
-  // @ts-ignore -- import.meta: the add-in build compiles this as an ES module and bundles the worker from this URL; the CommonJS type check of the whole tree does not allow import.meta
-  return new Worker(/* webpackChunkName: "review-worker" */ new URL('./review.worker.ts', import.meta.url));
-}
-
 export async function runReview(files: readonly ChosenFile[], options: RunOptions = {}): Promise<Run> {
   const timeout = options.timeoutMs ?? TIMEOUT_MS;
-  const spawn = options.spawn ?? spawnReviewWorker;
+  const spawn = options.spawn ?? (await import(/* webpackMode: "eager" */ './spawnWorker')).spawnReviewWorker;
   const results: (FileResult | undefined)[] = new Array(files.length);
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
   const lanes = Math.max(1, Math.min(files.length, options.workers ?? Math.min(4, cores)));
@@ -74,7 +67,7 @@ export async function runReview(files: readonly ChosenFile[], options: RunOption
           }
           resolve(r);
         };
-        const timer = setTimeout(() => finish(unreadable(k, R.timeout(Math.round(timeout / 1000))), true), timeout);
+        const timer = setTimeout(() => finish(unreadable(k, R.timeout(Math.ceil(timeout / 1000))), true), timeout);
         w.onmessage = (e: MessageEvent<ReviewReply>) => e.data.id === k && finish(e.data.result, false);
         w.onerror = (e: ErrorEvent) => {
           e.preventDefault();
