@@ -123,7 +123,7 @@ function cellOf(form: ScoredForm, input: string): string | null {
 
 /** `unsynced` (info): the inputs changed since the file's last sync record (edited offline, never synced since). */
 function unsyncedIssue(scheme: Scheme, form: ScoredForm, record: SyncRecord | null): ReviewIssue | null {
-  if (!record || record.scheme !== scheme.id) return null;
+  if (!record) return null;
   const values = formsValues([form]);
   const changed = changedSince(record, values);
   if (!changed.length) return null;
@@ -173,8 +173,9 @@ function schemeMismatch(pkg: FormsFile['pkg'], scheme: Scheme, record: SyncRecor
     }
     return null;
   }
-  if (record && record.scheme === given.id && record.schemeVersion !== given.version) {
-    return mismatch(`本文件上次按评分方案 ${record.scheme} ${record.schemeVersion} 版评分，指定的是 ${given.version} 版`);
+  if (record && (record.scheme !== given.id || record.schemeVersion !== given.version)) {
+    // a region's scheme reads the shipped one's names: the record says which the file was scored with
+    return mismatch(`本文件上次按评分方案 ${record.scheme} ${record.schemeVersion} 版评分，指定的是 ${given.id} ${given.version} 版`);
   }
   return null;
 }

@@ -75,7 +75,12 @@ describe('a working file', () => {
     const newer = { ...c.dept2013, version: '2.0.0' };
     const r = reviewFile(scored2013, 'x.xlsx', { scheme: newer });
     expect(codes(r)).toEqual(['scheme_mismatch']);
-    expect(issue(r, 'scheme_mismatch').message).toContain('1.0.0');
+    expect(issue(r, 'scheme_mismatch').message).toBe('本文件上次按评分方案 dept-2013 1.0.0 版评分，指定的是 dept-2013 2.0.0 版');
+    // a region's own scheme (its own id, the shipped names): the file scored with the shipped one is flagged
+    const regional = { ...c.dept2013, id: 'dept-2013-示例县' };
+    const own = reviewFile(scored2013, 'x.xlsx', { scheme: regional });
+    expect(own.review.forms[0].scheme).toBe('dept-2013-示例县');
+    expect(issue(own, 'scheme_mismatch').message).toBe('本文件上次按评分方案 dept-2013 1.0.0 版评分，指定的是 dept-2013-示例县 1.0.0 版');
     expect(reviewFile(scored2013, 'x.xlsx', { scheme: c.dept2013 }).review.forms[0].issues).toEqual([]);
   });
 

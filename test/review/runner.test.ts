@@ -7,7 +7,7 @@ import { runReview, type ReviewJob } from '../../src/taskpane/review/runner';
 import * as c from './cases';
 
 /** A Worker that reviews each job here, after `delayMs`; `hang` never answers. */
-function fakeWorker(log: string[], hang = (_: string) => false, delayMs = 0): () => Worker {
+function fakeWorker(log: string[], hang: (name: string) => boolean = () => false, delayMs = 0): () => Worker {
   return () => {
     const w = {
       onmessage: null as ((e: MessageEvent) => void) | null,
