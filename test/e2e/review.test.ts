@@ -2,8 +2,9 @@
  * The 审核 page (review.html of the standalone build) end to end in Debian's Chromium: a folder of mixed files
  * received (scored, typed over, corrupt, not ours, a Word report, a project workbook) chosen through the folder
  * input → progress to the end → the table's verdicts, sorting and filtering → a row opens its findings and the
- * officer's score panel → the grade chart → 导出审核汇总 read back with exceljs. Nothing is requested beyond the
- * page's own origin; the files are unchanged. Chromium: /usr/bin/chromium, never a browser download.
+ * officer's score panel → the grade chart → 导出审核汇总 read back with exceljs → network off: the service worker
+ * serves the page, and the review and the export work. Nothing is requested beyond the page's own origin; the files
+ * are unchanged. JIXIAO_E2E_DIST=dir runs on a build already made. Chromium: /usr/bin/chromium, never a browser download.
  */
 import { spawnSync } from 'child_process';
 import { createHash } from 'crypto';
@@ -141,6 +142,34 @@ test('导出审核汇总 writes the summary workbook of `jixiao check -o`', asyn
   const rows = wb.getWorksheet('汇总')!.getSheetValues().slice(2) as unknown[][];
   expect(rows).toHaveLength(6);
   expect(rows.find((r) => r[1] === '示例县档案馆')!.slice(6, 13)).toEqual([90, 75.28, 14.72, '中', 0, 1, '需核实']);
+});
+
+test('offline after one visit: the service worker serves the page, the review and the export still work', async () => {
+  // the page controlled by the worker, and the summary's scripts kept (the page asks for them on load)
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
+  const summaryScripts = fs.readdirSync(dist).filter((f) => /^review-summary\.[0-9a-f]{8}\.js$/.test(f));
+  expect(summaryScripts).toHaveLength(1);
+  await page.waitForFunction(
+    async (name) => {
+      for (const key of await caches.keys()) if (await (await caches.open(key)).match(new URL(name, location.href).href)) return true;
+      return false;
+    },
+    summaryScripts[0],
+    { timeout: 60_000, polling: 250 },
+  );
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await page.getByTestId('review-open').setInputFiles(folder);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="review-row"]').length === 6, undefined, { timeout: 60_000 });
+    expect(await verdicts()).toEqual(['无法读取', '需核实', '需核实', '需核实', '无法识别', '通过']);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('review-export').click();
+    expect((await download).suggestedFilename()).toBe('审核汇总.xlsx');
+  } finally {
+    await context.setOffline(false);
+  }
 });
 
 test('nothing beyond the page’s origin, no page error, the files unchanged', () => {
