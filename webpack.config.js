@@ -114,6 +114,8 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
+      // the finance bureau's 审核 page, a page of its own beside the standalone page
+      review: './src/taskpane/review/index.tsx',
       ...(serviceWorker ? { [SW_ENTRY]: './src/standalone/sw.ts' } : {}),
     },
     output: {
@@ -178,6 +180,12 @@ module.exports = async (env = {}, argv = {}) => {
         templateParameters: { officeLoader: officeLoader() },
       }),
       new HtmlWebpackPlugin({
+        filename: 'review.html',
+        template: './src/taskpane/review/review.html',
+        chunks: ['review'],
+        scriptLoading: 'defer',
+      }),
+      new HtmlWebpackPlugin({
         filename: 'support.html',
         template: './src/taskpane/support.html',
         chunks: [],
@@ -217,7 +225,7 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new SchemesCatalogPlugin(),
       new LazyOnlyPlugin(),
-      ...(serviceWorker ? [new ServiceWorkerPlugin({ file: 'sw.js' })] : []),
+      ...(serviceWorker ? [new ServiceWorkerPlugin({ file: 'sw.js', startup: ['taskpane', 'standalone', 'review', 'review-worker'] })] : []),
       ...(serve ? [] : [new CheckManifestPlugin(origin)]),
     ],
     stats: dev ? 'minimal' : 'normal',

@@ -5,6 +5,11 @@ export interface CliIo {
   cwd: string;
   /** environment variables (JIXIAO_SOFFICE, PATH); process.env when absent */
   env?: Record<string, string | undefined>;
+  /**
+   * stderr when it is a terminal, written raw (a progress line rewrites itself with \r); absent otherwise, and then
+   * long commands stay quiet
+   */
+  progress?(text: string): void;
 }
 
 /**

@@ -5,6 +5,7 @@ run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   cwd: process.cwd(),
+  progress: process.stderr.isTTY ? (text) => void process.stderr.write(text) : undefined,
 }).then((code) => {
   process.exitCode = code;
 });

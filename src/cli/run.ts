@@ -1,11 +1,12 @@
 import { wantsHelp } from './args';
 import { CliError, CliIo } from './io';
+import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { schemeCommand } from './scheme';
 import { scoreCommand } from './score';
 import { templateCommand } from './template';
-import { EXPORT_USAGE, IMPORT_USAGE, MAIN_USAGE, SCHEME_USAGE, SCORE_USAGE, TEMPLATE_USAGE } from './usage';
+import { CHECK_USAGE, EXPORT_USAGE, IMPORT_USAGE, MAIN_USAGE, SCHEME_USAGE, SCORE_USAGE, TEMPLATE_USAGE } from './usage';
 import { forTerminal } from './terminal';
 import { packageVersion } from './version';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo)
   export: { usage: EXPORT_USAGE, run: exportCommand },
   scheme: { usage: SCHEME_USAGE, run: schemeCommand },
   import: { usage: IMPORT_USAGE, run: importCommand },
+  check: { usage: CHECK_USAGE, run: checkCommand },
 };
 
 /**
@@ -47,7 +49,7 @@ function oneLine(text: string): string {
 
 async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new CliError('缺少命令（template、score、export、scheme 或 import）；用 jixiao --help 查看用法');
+  if (first === undefined) throw new CliError('缺少命令（template、score、export、scheme、import 或 check）；用 jixiao --help 查看用法');
   if (first === '--help' || first === '-h' || (first === 'help' && rest.length === 0)) {
     io.stdout(MAIN_USAGE);
     return 0;
@@ -60,7 +62,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   const command = COMMANDS[first];
   if (!command) {
     const what = first.startsWith('-') ? `选项“${first}”` : `命令“${first}”`;
-    throw new CliError(`未知的${what}（可用命令：template、score、export、scheme、import）；用 jixiao --help 查看用法`);
+    throw new CliError(`未知的${what}（可用命令：template、score、export、scheme、import、check）；用 jixiao --help 查看用法`);
   }
   if (wantsHelp(rest)) {
     io.stdout(command.usage);

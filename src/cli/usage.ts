@@ -16,6 +16,7 @@ jixiao — performance self-evaluation forms: templates and scoring
   jixiao export FILE.xlsx [-o OUT.xlsx|DIR] [--scheme ID|FILE] [--pdf] [--force]
   jixiao scheme list|new|check|diff|catalog …
   jixiao import FILE -o OUT.xlsx [--scheme ID|FILE] [--next-year]
+  jixiao check DIR|FILE… [-o 审核汇总.xlsx] [--json] [--year YYYY] [--scheme ID|FILE]
   jixiao COMMAND --help
   jixiao --version
 
@@ -30,6 +31,8 @@ jixiao — performance self-evaluation forms: templates and scoring
             a region's scheme files: list, new, check, diff (any --scheme takes such a file)
   import    把手工填写的表格（.xlsx、.docx，经 LibreOffice 可读 .xls、.doc、.et、.wps）导入为本工具的工作簿
             make a hand-made table (.xlsx, .docx; .xls, .doc, .et, .wps through LibreOffice) a workbook of its scheme
+  check     审核收到的文件：逐表复核，与文件中的得分、总分、等级和同步记录比较，可写出审核汇总
+            review the files received: rescore every form, compare with what each file shows, summarise
 
 退出状态 Exit status:
   0  评分完成，没有错误                       scored, no error-severity finding
@@ -216,4 +219,30 @@ FILE is never changed.
 
 退出状态 Exit status: 0 已写入 written · 2 调用有误、文件无法读取，或文件中没有可以导入的表格；未写入任何文件
 wrong call, unreadable file, or no table that can be placed; nothing written
+`;
+
+export const CHECK_USAGE = `用法 Usage:
+  jixiao check DIR|FILE… [-o 审核汇总.xlsx] [--json] [--year YYYY] [--scheme ID|FILE]
+
+审核收到的文件（文件夹逐层查找 .xlsx、.docx，以及经 LibreOffice 转换的 .xls/.et/.ods/.doc/.wps）：识别每个文件
+（工作文件、报送版、手工表格、非本工具文件、无法读取的文件及原因），逐表重新评分，与文件中显示的得分、总分、
+等级及同步记录比较，给出结论（通过 / 需核实 / 需修改）和问题；并检查同一单位重复报送、不同单位数据完全相同。
+不会改动被审核的文件。
+Reviews every file given (folders recursively): identifies it, rescores each form, compares with the scores,
+total and grade the file shows and with its sync record, gives each form a verdict (pass / verify / fix) with
+its findings, and checks the batch for duplicates and identical inputs. The files reviewed are never written.
+
+选项 Options:
+  -o, --output 审核汇总.xlsx  写出审核汇总工作簿：汇总、问题清单、等级分布
+                          write the summary workbook (one row per form, one per finding, grades)
+  --json                  输出 JSON（文件、各表结论与问题、汇总）     print the review as JSON
+  --year YYYY             审核年度：其他年度的表标出 year_mismatch     the year under review
+  --scheme ID|FILE        评分方案：用其他方案或版本制作的表标出 scheme_mismatch
+                          the scheme expected; forms made with another are flagged
+  -h, --help              显示本说明                        show this help
+
+退出状态 Exit status:
+  0  每张表都通过                                   every form passes
+  1  有表需核实或需修改，或有文件无法审核           a form needs a look or a fix, or a file could not be reviewed
+  2  调用有误                                       wrong call
 `;

@@ -395,6 +395,11 @@ export function StandaloneApp({ session, schemes, theme, updates }: StandaloneAp
             <Text as="p" size={200} className={styles.tagline}>
               {T.tagline}
             </Text>
+            <Text as="p" size={200} className={styles.tagline}>
+              <a href="review.html" data-testid="review-link">
+                {T.reviewLink}
+              </a>
+            </Text>
             {editing && (
               <>
                 <div className={styles.toolbar} role="toolbar" aria-label={T.toolbarLabel}>

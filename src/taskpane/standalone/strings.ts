@@ -1,6 +1,7 @@
 /** Every text of the standalone page (the pane in a plain browser), beside the pane's own strings.ts. */
 export const T = {
   tagline: '在本机填写和评分，文件不会上传到任何地方',
+  reviewLink: '财政部门审核：一次审核收到的全部文件 →',
 
   // 开始
   startHeading: '打开或新建',
