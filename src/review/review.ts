@@ -4,11 +4,11 @@
  * record compared with the recomputation, a verdict per form. Pure over bytes: nothing is ever written, and the
  * same code runs in the command's worker threads and in the page's Web Worker.
  */
-import { getScheme, schemeIds, toJson, type Finding, type Scheme } from '../engine';
+import { getScheme, resolvedScheme, schemeIds, toJson, type Finding, type Scheme } from '../engine';
 import { documentKind, handmadeOf, type HandmadeForm } from '../import';
 import { FormsFile, formsValues, type ScoredForm } from '../workbook/forms';
 import { PackageError } from '../workbook/package';
-import { readEmbeddedScheme } from '../workbook/package/embeddedScheme';
+import { schemeMismatch as carriedMismatch, schemeOfWorkbook } from '../workbook/package/embeddedScheme';
 import { RESULTS_SHEET } from '../workbook/outputs';
 import { canonical, changedSince, fingerprint, type SyncRecord } from '../workbook/sync';
 import { compareShown } from './shown';
@@ -59,7 +59,10 @@ export function reviewFile(bytes: Uint8Array, file: string, options: ReviewOptio
     const docx = (format ?? documentKind(file)) === 'docx';
     if (docx) return handmadeResult(file, bytes, options, 'docx');
     const book = FormsFile.open(bytes, options.limits);
-    const scheme = book.detect(reviewSchemes(options.scheme));
+    // --scheme is the rule the bureau reviews by; otherwise a region's workbook is rescored by the scheme it
+    // carries (the same total on any machine), and a workbook carrying none by the shipped scheme of its names
+    const given = options.scheme ? book.detect([options.scheme]) : null;
+    const scheme = given ?? schemeOfWorkbook(book.pkg, reviewSchemes(options.scheme)).scheme;
     if (!scheme) return handmadeResult(file, bytes, options, 'xlsx');
     return oursResult(file, book, scheme, options);
   } catch (err) {
@@ -76,7 +79,7 @@ function oursResult(file: string, book: FormsFile, scheme: Scheme, options: Revi
   const submission = !pkg.sheet(RESULTS_SHEET);
   const record = book.readSyncRecord();
   const formSheets = forms.map((f) => f.sheet).filter((s): s is string => s !== null);
-  const mismatch = schemeMismatch(pkg, scheme, record, options);
+  const mismatch = schemeMismatch(pkg, scheme, options);
   const reviewed: ReviewedForm[] = [];
   const keys: FormKeys[] = [];
   for (const form of forms) {
@@ -158,25 +161,16 @@ function yearIssue(scheme: Scheme, form: ScoredForm, year: number | null, wanted
 }
 
 /**
- * `scheme_mismatch` (warning): with --scheme, a file made with another scheme, or another version of it — as the
- * scheme the file carries says, else as its sync record says.
+ * `scheme_mismatch` (warning): with --scheme, a file made with another scheme, another version of it or an altered
+ * copy — as the scheme the file carries says, else as its sync record says, else by the names it was recognised by.
  */
-function schemeMismatch(pkg: FormsFile['pkg'], scheme: Scheme, record: SyncRecord | null, options: ReviewOptions): ReviewIssue | null {
+function schemeMismatch(pkg: FormsFile['pkg'], scheme: Scheme, options: ReviewOptions): ReviewIssue | null {
   const given = options.scheme;
   if (!given) return null;
-  const mismatch = (message: string): ReviewIssue => ({ severity: 'warning', code: 'scheme_mismatch', message, cells: [] });
-  if (scheme.id !== given.id) return mismatch(`本文件按评分方案 ${scheme.id}（${scheme.title}）制作，不是指定的 ${given.id}`);
-  const embedded = readEmbeddedScheme(pkg);
-  if (embedded) {
-    if (embedded.id !== given.id || embedded.version !== given.version) {
-      return mismatch(`本文件所带评分方案为 ${embedded.id} ${embedded.version} 版，指定的是 ${given.id} ${given.version} 版`);
-    }
-    return null;
-  }
-  if (record && (record.scheme !== given.id || record.schemeVersion !== given.version)) {
-    // a region's scheme reads the shipped one's names: the record says which the file was scored with
-    return mismatch(`本文件上次按评分方案 ${record.scheme} ${record.schemeVersion} 版评分，指定的是 ${given.id} ${given.version} 版`);
-  }
+  const expected = resolvedScheme(given);
+  const found = expected ? carriedMismatch(pkg, expected) : null;
+  if (found) return issueOf(found);
+  if (scheme.id !== given.id) return { severity: 'warning', code: 'scheme_mismatch', message: `本文件按评分方案 ${scheme.id}（${scheme.title}）制作，不是指定的 ${given.id}`, cells: [] };
   return null;
 }
 

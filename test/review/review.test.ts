@@ -3,6 +3,10 @@
  * file (hashes before and after).
  */
 import { createHash } from 'crypto';
+import fs from 'fs';
+import path from 'path';
+import dept2013Data from '../../templates/dept-2013.json';
+import { checkSchemeData } from '../../src/engine';
 import { reviewBatch, reviewFile, type FileResult } from '../../src/review';
 import * as c from './cases';
 
@@ -68,20 +72,31 @@ describe('a working file', () => {
     expect(reviewFile(scored2013, 'x.xlsx', { year: 2024 }).review.forms[0].issues).toEqual([]);
   });
 
-  it('scheme_mismatch: made with another scheme, or another version, than --scheme', () => {
+  it('scheme_mismatch: made with another scheme, another version or a region\'s own scheme, than --scheme', () => {
+    const resolved = (data: object) => checkSchemeData(data, { allowShippedId: true }).resolved!.scheme;
     const project = c.project2020;
-    expect(codes(reviewFile(scored2013, 'x.xlsx', { scheme: project }))).toEqual(['scheme_mismatch']);
-    // the same scheme in a later version (a region's revision): the file's sync record says 1.0.0
-    const newer = { ...c.dept2013, version: '2.0.0' };
+    const other = issue(reviewFile(scored2013, 'x.xlsx', { scheme: project }), 'scheme_mismatch');
+    expect(other.message).toMatch(/^本文件按评分方案“.+”（编号 dept-2013，版本 1\.0\.0）制作，不是所要求的.+（编号 project-2020，版本 /);
+    // the same scheme in a later version (a region's revision): the file carries 1.0.0
+    const newer = resolved({ ...dept2013Data, version: '2.0.0' });
     const r = reviewFile(scored2013, 'x.xlsx', { scheme: newer });
     expect(codes(r)).toEqual(['scheme_mismatch']);
-    expect(issue(r, 'scheme_mismatch').message).toBe('本文件上次按评分方案 dept-2013 1.0.0 版评分，指定的是 dept-2013 2.0.0 版');
-    // a region's own scheme (its own id, the shipped names): the file scored with the shipped one is flagged
-    const regional = { ...c.dept2013, id: 'dept-2013-示例县' };
+    expect(issue(r, 'scheme_mismatch').message).toBe('本文件按评分方案 dept-2013 的另一版本（1.0.0）制作，所要求的是版本 2.0.0');
+    // a region's own scheme (its own id, the shipped names): the file made with the shipped one is flagged
+    const regional = resolved({ extends: 'dept-2013', id: 'dept-2013-示例县', version: '2024.1', grades: { 优: 85, 良: 75, 中: 60 } });
     const own = reviewFile(scored2013, 'x.xlsx', { scheme: regional });
     expect(own.review.forms[0].scheme).toBe('dept-2013-示例县');
-    expect(issue(own, 'scheme_mismatch').message).toBe('本文件上次按评分方案 dept-2013 1.0.0 版评分，指定的是 dept-2013-示例县 1.0.0 版');
+    expect(issue(own, 'scheme_mismatch').message).toMatch(/（编号 dept-2013，版本 1\.0\.0）制作，不是所要求的.+（编号 dept-2013-示例县，版本 2024\.1）$/);
     expect(reviewFile(scored2013, 'x.xlsx', { scheme: c.dept2013 }).review.forms[0].issues).toEqual([]);
+  });
+
+  it('a region\'s workbook is rescored by the scheme it carries, where the reviewer has no copy of it', async () => {
+    // the issue's example override: re-weighted indicators, grade bands 85/75/60 (the worked example: 75.28 良)
+    const file = path.join(c.ROOT, 'test/cli/fixtures/regional/示例县.json');
+    const regional = checkSchemeData(JSON.parse(fs.readFileSync(file, 'utf8'))).resolved!.scheme;
+    const bytes = await c.scored(regional, [c.example2013()]);
+    const form = reviewFile(bytes, 'r.xlsx').review.forms[0];
+    expect([form.scheme, form.total, form.grade, form.verdict]).toEqual(['dept-2013-示例县', 75.28, '良', 'pass']);
   });
 
   it('a project-2020 workbook: every project reviewed, the project named', async () => {
