@@ -11,6 +11,7 @@
  * C0 controls except the line feed, DEL, C1 controls, the Arabic letter mark, LRM/RLM, the line and paragraph
  * separators, bidi embeddings/overrides (U+202A–U+202E) and isolates (U+2066–U+2069).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are replaced before printing
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** The same set less what JSON.stringify already escapes (all of C0): what may still reach a terminal raw. */

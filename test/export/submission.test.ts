@@ -77,6 +77,9 @@ describe('the 报送版 of the worked example', () => {
   });
 
   it('holds the scores, total, grade and status', () => {
+    // a score of 0 is printed as 0, not left blank (三公经费控制率 108.33% → 得0分)
+    expect(namedCell(wb, 'score_sangong_control').value).toBe(0);
+    expect(wb.getWorksheet('评分表')!.getCell('I12').value).toBe(0);
     expect(namedCell(wb, 'score_total').value).toBe(73.28);
     expect(namedCell(wb, 'score_grade').value).toBe('中');
     expect(namedCell(wb, 'score_staff_control').value).toBe(2);

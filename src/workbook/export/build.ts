@@ -2,7 +2,7 @@
  * Renders the 报送版 with exceljs. Reached only through import() from ./index, so that exceljs (imported
  * statically by ../xlsx) stays out of the task pane's initial bundle.
  */
-import { Workbook } from 'exceljs';
+import { ValueType, Workbook } from 'exceljs';
 import type { CellValue, Style, Worksheet } from 'exceljs';
 import type { Finding, RawValue, Scheme } from '../../engine';
 import { corners, heightFor, linesFor } from '../template/geometry';
@@ -123,9 +123,9 @@ function valuesOnly(ws: Worksheet): void {
   ws.eachRow({ includeEmpty: true }, (row) => {
     row.eachCell({ includeEmpty: false }, (cell) => {
       if (cell.master !== cell) return;
-      const value = cell.value as CellValue;
-      if (!value || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return;
-      const result = (value as { result?: unknown }).result;
+      if (cell.type !== ValueType.Formula) return;
+      // cell.result, not cell.value.result: exceljs's value drops a falsy result, and a score of 0 is printed as 0
+      const result = cell.result as unknown;
       cell.value = result === undefined || result === null || result === '' ? null : (result as CellValue);
     });
   });

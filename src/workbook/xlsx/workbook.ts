@@ -1,4 +1,4 @@
-import { Workbook } from 'exceljs';
+import { ValueType, Workbook } from 'exceljs';
 import { missingName } from '../names';
 import type { Buffer as ExcelBuffer, CellValue, Worksheet } from 'exceljs';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme, SchemeInput } from '../../engine';
@@ -208,7 +208,10 @@ function readGrid(ws: Worksheet, g: NamedRange): RawValue[][] {
 
 /** Reads without creating cells (exceljs getCell would), and without the address strings ws.findCell makes. */
 function valueAt(ws: Worksheet, row: number, col: number): CellValue {
-  return ws.findRow(row)?.findCell(col)?.value ?? null;
+  const cell = ws.findRow(row)?.findCell(col);
+  if (!cell) return null;
+  // exceljs's cell.value drops a formula's falsy result (0, false): a score of 0 would read as blank
+  return cell.type === ValueType.Formula ? ((cell.result ?? null) as CellValue) : cell.value;
 }
 
 /** A longer 评价得分 text than the template allowed for: make its row taller (never shorter, never above Excel's 409 pt). */
