@@ -198,7 +198,7 @@ describe('help and version', () => {
   it('jixiao COMMAND --help wins over anything else on the line', async () => {
     const t = await jixiao(['template', '--help']);
     expect(t.code).toBe(0);
-    expect(t.stdout).toMatch(/^用法 Usage:\n  jixiao template -o FILE\.xlsx/);
+    expect(t.stdout).toMatch(/^用法 Usage:\n {2}jixiao template -o FILE\.xlsx/);
     expect(t.stdout).toMatch(/生成空白模板/);
     expect(t.stdout).toMatch(/Writes a blank workbook/);
     const s = await jixiao(['score', 'x.xlsx', '--bogus', '-h']);

@@ -11,6 +11,7 @@ import { forTerminal, jsonForTerminal, terminalLine } from '../../src/cli/termin
 import { exampleInputs, filledWorkbook, jixiao, tempDir } from './helpers';
 
 /** What a terminal would act on: C0 but the line feed, DEL, C1, bidi controls, line/paragraph separators. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 const TITLE = '\u001b]0;已被篡改\u0007';

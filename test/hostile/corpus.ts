@@ -8,12 +8,12 @@
  * buildCorpus() makes the shared bytes once; each case's setup(dir) lays its files out in a fresh folder, so
  * every command of every case starts from the same state.
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { strToU8, zipSync } from 'fflate';
 import { exampleInputs, filledWorkbook, jixiao, tempDir } from '../cli/helpers';
 import { edit, nameTarget, pack, packFast, setInputCellXml, setXml, sheetPart, unpack, withMacros, xmlOf } from './package';
-import type { Parts } from './package';
 
 export type Command = 'score' | 'score -o' | 'export' | 'template';
 export const COMMANDS: Command[] = ['score', 'score -o', 'export', 'template'];
@@ -428,6 +428,7 @@ export function hostileCases(): HostileCase[] {
   }));
 
   // ── control characters and long texts
+  // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
   const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
   add(fileCase('controls-raw', 'escape sequences written raw into the cells', () => filledWorkbook({ in_dept_name: '\u001b]0;已被篡改\u0007某局', in_benefit_economic_note: '\u001b[2J\u001b[3J清屏\r覆盖', in_staff_quota: '\u001b[31m20' }), { dept: '\u001b]0;已被篡改\u0007\u001b[2J某局' }));
   add(fileCase('controls-excel-escaped', 'control characters as Excel writes them (_x001B_)', () => setInputCellXml(filled, 'in_dept_name', (c) => `<c r="${c}" t="inlineStr"><is><t>_x001B_]0;已被篡改_x0007_某局_x000D_</t></is></c>`)));
@@ -604,7 +605,7 @@ export function hostileCases(): HostileCase[] {
     out: 'pipe.xlsx',
     exportOut: '报送/',
     prepare: (d) => {
-      const r = require('child_process').spawnSync('mkfifo', [path.join(d, 'pipe.xlsx')]);
+      const r = spawnSync('mkfifo', [path.join(d, 'pipe.xlsx')]);
       if (r.status !== 0) write(d, 'pipe.xlsx', 'old');
     },
   });

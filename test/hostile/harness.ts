@@ -155,6 +155,7 @@ export function snapshot(dir: string): Snapshot {
 }
 
 /** What a terminal would act on: C0 but the line feed, DEL, C1, bidi controls, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- the control characters are what is looked for
 export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 /** A JavaScript stack frame. */
 const STACK = /^\s+at\s.+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;

@@ -44,7 +44,7 @@ class ProjectsSession implements PaneSession {
     const forms = this.forms();
     return { scheme: project, values: this.sheets[0].values, evaluation: forms[0].evaluation, forms: forms.map((f, k) => ({ ...f, values: this.sheets[k].values })) };
   });
-  select = jest.fn(async (_cell: string) => undefined);
+  select = jest.fn<Promise<undefined>, [cell: string]>(async () => undefined);
   subscribe = jest.fn(() => () => undefined);
 
   private forms(): FormResult[] {
