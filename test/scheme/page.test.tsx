@@ -73,16 +73,19 @@ test('the standalone page offers an opened scheme for a new template; the templa
   const session = new FileSession({ debounceMs: 20, save: () => undefined });
   render(<StandaloneApp session={session} theme="light" />);
   await waitFor(() => expect(screen.getByTestId('insert-template')).toBeInTheDocument(), WAIT);
-  // one scheme: no choice shown
-  expect(screen.queryByRole('combobox')).toBeNull();
+  // the shipped schemes to choose from
+  expect([...(screen.getByRole('combobox') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+    expect.stringContaining('部门整体支出绩效评价指标评分表'),
+    expect.stringContaining('项目支出绩效自评表'),
+    expect.stringContaining('部门整体支出绩效自评表'),
+  ]);
   await user.upload(await screen.findByTestId('open-scheme'), jsonFile(REGIONAL, '示例县.json'));
   await waitFor(() => expect(screen.getByTestId('scheme-notice')).toHaveTextContent('已添加评分方案'), WAIT);
-  const select = await screen.findByRole('combobox');
-  expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
-    expect.stringContaining('部门整体支出绩效评价指标评分表'),
-    expect.stringContaining('示例县部门整体支出绩效评价指标评分表'),
-  ]);
-  await user.selectOptions(select, (select as HTMLSelectElement).options[1]);
+  const select = (await screen.findByRole('combobox')) as HTMLSelectElement;
+  await waitFor(() => expect(select.options).toHaveLength(4), WAIT);
+  const regional = [...select.options].find((o) => o.textContent?.includes('示例县部门整体支出绩效评价指标评分表'))!;
+  expect(regional).toBeDefined();
+  await user.selectOptions(select, regional);
   const form = within(screen.getByTestId('new-template'));
   await user.type(form.getByLabelText(/部门（单位）名称/), '示例县政务服务中心');
   const year = form.getByLabelText(/评价年度/);

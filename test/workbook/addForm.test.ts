@@ -31,6 +31,7 @@ test('a project filled with data: after the last project, its own names, the nex
     ['新建机房', 'visible'],
     ['项目自评汇总', 'visible'],
     ['jixiao_out', 'veryHidden'],
+    ['jixiao_scheme', 'veryHidden'],
     ['jixiao_sync', 'veryHidden'],
   ]);
   expect(scopes(added.bytes, 'in_indicators')).toEqual([
