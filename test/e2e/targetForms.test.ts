@@ -128,8 +128,9 @@ test('新建模板 of 项目支出绩效自评表, a row added and typed: its sc
   const choice = page.getByTestId('scheme-choice');
   const values = await choice.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
   await choice.selectOption(values.find((v) => v.includes(':project-2020:'))!);
-  await page.getByLabel('部门（单位）名称').fill('示例县数据局');
-  await page.getByLabel('年度').first().fill('2024');
+  const form = page.getByTestId('new-template');
+  await form.getByLabel('部门（单位）名称').fill('示例县数据局');
+  await form.getByLabel(/评价年度/).fill('2024');
   await page.getByTestId('insert-template').click();
   await page.getByTestId('forms-editor').waitFor({ timeout: 60_000 });
   expect(await page.getByTestId('row-in_indicators').count()).toBe(22);

@@ -19,7 +19,7 @@ import { memorySchemeStore, type KeptSchemeStore } from '../../src/taskpane/kept
 import { useSchemeCatalog, type SchemeCatalog } from '../../src/taskpane/schemeCatalog';
 import { SchemeFileButton } from '../../src/taskpane/SchemeFileButton';
 import { StandaloneApp } from '../../src/taskpane/standalone/StandaloneApp';
-import { exampleValues, fileOf } from '../standalone/helpers';
+import { exampleValues, fileOf, MemoryStorage, newSession } from '../standalone/helpers';
 
 const FIXTURES = path.join(__dirname, '../cli/fixtures/regional');
 const REGIONAL = fs.readFileSync(path.join(FIXTURES, '示例县.json'), 'utf8');
@@ -108,4 +108,23 @@ test('a workbook made with a regional scheme, opened on a page without it: score
   const result = await session.recompute('open');
   expect(result.evaluation.total.toNumber()).toBe(75.28);
   expect(result.evaluation.grade).toBe('良');
+});
+
+test('what was typed in a regional workbook survives a reload on a page that does not have its scheme', async () => {
+  const regional = checkSchemeData(JSON.parse(REGIONAL)).resolved!;
+  const { bytes } = await filledTemplateBytes(regional.scheme, [exampleValues()], { dept: '示例县政务服务中心', year: 2024, unit: '万元' });
+  const storage = new MemoryStorage();
+  // the file's bytes not kept: the reload rebuilds the workbook from the scheme the draft carries
+  const noBytes = { get: async () => null, put: async () => undefined, delete: async () => undefined };
+  const first = newSession(storage, { bytes: noBytes });
+  expect((await first.open(fileOf(bytes, '示例县.xlsx')))?.id).toBe('dept-2013-示例县');
+  first.setInput('in_staff_actual', '18');
+  await first.settle();
+
+  const second = newSession(storage, { bytes: noBytes });
+  expect((await second.detect())?.id).toBe('dept-2013-示例县');
+  expect(second.getSnapshot().values.in_staff_actual).toBe('18');
+  const r = await second.recompute('open');
+  expect(r.evaluation.scheme).toBe('dept-2013-示例县');
+  expect(r.evaluation.indicators.find((i) => i.id === 'staff_control')!.text).toContain('18');
 });

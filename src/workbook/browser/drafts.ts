@@ -23,6 +23,11 @@ export interface Draft {
    * and `typed` then repeat the first form's.
    */
   forms?: DraftForm[];
+  /**
+   * The scheme's canonical JSON when it is not one of the page's own (a region's scheme from a file or carried by
+   * the workbook): a reload finds it here, so what was typed is restored whatever the catalog holds then.
+   */
+  schemeJson?: string;
 }
 
 /** One form of a draft: its sheet (null for the workbook-wide form), its values as the form shows them, what was typed. */
@@ -86,7 +91,8 @@ function isDraft(x: unknown): x is Draft {
     Array.isArray(d.typed) &&
     d.typed.every((n) => typeof n === 'string') &&
     typeof d.savedAt === 'string' &&
-    (d.forms === undefined || (Array.isArray(d.forms) && d.forms.every(isDraftForm)))
+    (d.forms === undefined || (Array.isArray(d.forms) && d.forms.every(isDraftForm))) &&
+    (d.schemeJson === undefined || typeof d.schemeJson === 'string')
   );
 }
 
@@ -109,14 +115,31 @@ export class DraftStore {
     }
   }
 
-  /** The most recently saved draft among these schemes. */
+  /** The most recently saved draft among these schemes and those drafts that carry their scheme. */
   latest(schemeIds: string[]): Draft | null {
     let best: Draft | null = null;
-    for (const id of schemeIds) {
+    for (const id of new Set([...schemeIds, ...this.carrying()])) {
       const d = this.load(id);
       if (d && (!best || d.savedAt > best.savedAt)) best = d;
     }
     return best;
+  }
+
+  /** The scheme ids of the drafts kept with their own scheme. */
+  private carrying(): string[] {
+    const ids: string[] = [];
+    if (!this.storage) return ids;
+    try {
+      for (let i = 0; i < this.storage.length; i++) {
+        const key = this.storage.key(i);
+        if (!key?.startsWith(DRAFT_PREFIX)) continue;
+        const id = key.slice(DRAFT_PREFIX.length);
+        if (this.load(id)?.schemeJson) ids.push(id);
+      }
+    } catch {
+      // storage refused: no draft to offer
+    }
+    return ids;
   }
 
   /** False when it could not be kept (storage full or refused). */

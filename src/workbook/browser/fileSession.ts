@@ -9,7 +9,7 @@
  * the scores, texts, total and grade and the sync record patched in — every other part (charts, pictures,
  * the officer's own names and protection, macros) kept byte for byte. Nothing leaves the machine.
  */
-import { columnIndex, evaluate, getScheme, schemeIds } from '../../engine';
+import { checkSchemeData, columnIndex, evaluate, getScheme, resolvedScheme, schemeIds } from '../../engine';
 import type { CellRef, Evaluation, Finding, RawValue, Scheme } from '../../engine';
 import { outputPlanOf } from '../formulaResults';
 import { outputValues } from '../outputs';
@@ -784,7 +784,7 @@ export class FileSession implements PaneSession {
 
   private async restoreNow(): Promise<void> {
     const draft = this.drafts?.latest(this.schemes.map((s) => s.id));
-    const scheme = draft && this.schemes.find((s) => s.id === draft.scheme);
+    const scheme = draft && (this.schemes.find((s) => s.id === draft.scheme) ?? keptScheme(draft));
     if (!draft || !scheme || this.held) return;
     this.update({ status: 'loading' });
     try {
@@ -923,6 +923,7 @@ export class FileSession implements PaneSession {
       ...(this.held?.opened.forms
         ? { forms: this.snap.forms.map((f) => ({ sheet: f.sheet, values: f.values, typed: [...(this.typedForms.get(formKey(f.sheet)) ?? [])] })) }
         : {}),
+      ...(this.schemes.includes(scheme) ? {} : { schemeJson: resolvedScheme(scheme)?.json }),
     };
     const kept = this.drafts.save(draft);
     if (kept !== this.snap.kept) this.update({ kept });
@@ -1049,4 +1050,14 @@ function bySeverity(findings: Finding[]): Finding[] {
     .map((f, i) => ({ f, i }))
     .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
+}
+
+/** The scheme a draft was kept with (a region's), checked again like any scheme file; undefined when unusable. */
+function keptScheme(draft: Draft): Scheme | undefined {
+  if (!draft.schemeJson) return undefined;
+  try {
+    return checkSchemeData(JSON.parse(draft.schemeJson), { allowShippedId: true }).resolved?.scheme;
+  } catch {
+    return undefined;
+  }
 }
