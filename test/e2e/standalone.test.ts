@@ -256,7 +256,7 @@ test('outside Office, taskpane.html opens the standalone page, without Office.js
   firstLoadAt = Date.now();
   await page.getByTestId('open-file').first().waitFor({ state: 'attached', timeout: UI_TIMEOUT });
   expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('standalone');
-  expect(await page.title()).toBe('部门整体支出绩效自评');
+  expect(await page.title()).toBe('绩效自评');
   expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe('undefined');
   // the service worker has installed (precached what the page starts with) …
   const state = () => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state ?? null);
