@@ -12,7 +12,11 @@ import type { RowCheck } from '../import';
 import { XlsxPackage } from '../workbook/package';
 import { documentOf } from './import';
 import { conversionOf } from './convert';
-import { openForms, readable, type FilePath } from './files';
+import { openForms, readable, readBytes, type FilePath } from './files';
+import { DEFAULT_LIMITS } from '../workbook/package/limits';
+import { isResultsSheet } from '../workbook/outputs';
+import { isSchemeSheet } from '../workbook/schemeCells';
+import { isSyncSheet } from '../workbook/syncStore';
 import { cannotRead, type CliIo } from './io';
 import { jsonForTerminal, terminalLine } from './terminal';
 
@@ -126,10 +130,24 @@ function issueLine(i: Finding): string {
  * (the workbook path says why it is not one).
  */
 export async function handmadeFileReport(file: FilePath, schemes: Scheme[], io: CliIo): Promise<HandmadeReport | null> {
-  if (documentKind(file.path) === 'docx' || conversionOf(file.path)) return handmadeReportOf(file, io);
-  if (documentKind(file.path) !== 'xlsx') return null;
+  // a workbook is told by its content, not its name: an .xlsx saved as .xls is scored as the workbook it is
+  const zip = isZip(await readBytes(file, DEFAULT_LIMITS.maxFileBytes));
+  if (documentKind(file.path) === 'docx') return handmadeReportOf(file, io);
+  if (conversionOf(file.path) && !zip) {
+    // an old .xls (or .et …) with no standard table in it goes on to the workbook path, which says what it is
+    const converted = await handmadeReportOf(file, io);
+    return converted.forms.length ? converted : null;
+  }
+  if (documentKind(file.path) !== 'xlsx' && !zip) return null;
   const workbook = await openForms(file);
   if ((await readable(file, () => workbook.detect(schemes))) !== null) return null;
+  // one of ours whose names were lost is not a hand-made table: the workbook path says what is missing
+  if (workbook.pkg.sheets.some((s) => isResultsSheet(s.name) || isSchemeSheet(s.name) || isSyncSheet(s.name))) return null;
   const report = await handmadeReportOf(file, io);
   return report.forms.length ? report : null;
+}
+
+/** A zip archive (an .xlsx or .docx whatever its name says). */
+function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }

@@ -109,7 +109,7 @@ describe('FileSession: a new project-2020 workbook', () => {
 
     // exceljs reads it: the sheets in order, the row scores written beside the rows, 项目自评汇总 naming both
     const wb = await exceljsSheets(file.bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目支出绩效自评表1', sheet2, '项目自评汇总', 'jixiao_out', 'jixiao_sync']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['项目支出绩效自评表1', sheet2, '项目自评汇总', 'jixiao_out', 'jixiao_scheme', 'jixiao_sync']);
     const ws = wb.getWorksheet(sheet2)!;
     const top = Number(back[1].cells!.in_indicators.address.replace(/^[A-Z]+/, ''));
     expect(ws.getCell(`C${top + 29}`).value).toBe('指标30');
