@@ -457,8 +457,9 @@ test('with the network off, a reload still renders from the service worker; type
     await typeInto('in_benefit_social', '4');
     await expectText('indicator-score-benefit_social', '4 / 4');
     await expectScore('90.88', '优');
-    // nothing reached the server while offline: the service worker served the page
-    expect(server.requests.slice(served)).toEqual([]);
+    // nothing reached the server while offline: the service worker served the page (the browser's own update
+    // check of /sw.js may slip past Playwright's offline emulation on a loaded machine: it is not the page's)
+    expect(server.requests.slice(served).filter((r) => r.url.split('?')[0] !== '/sw.js')).toEqual([]);
   } finally {
     await context.setOffline(false);
   }
