@@ -3,6 +3,7 @@
  * they survive a reload, until removed. IndexedDB where the page has it (its own database: the opened workbook's
  * store must not be upgraded under it); else kept for the page's life only.
  */
+import { done, oneStoreDatabase, request } from '../workbook/browser/idb';
 export interface KeptScheme {
   /** SHA-256 of the text: the same file opened twice is kept once */
   key: string;
@@ -31,21 +32,6 @@ export function memorySchemeStore(): KeptSchemeStore {
 const DB = 'jixiao-schemes';
 const STORE = 'schemes';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error);
-    tx.onerror = () => reject(tx.error);
-  });
-}
-
 const isKept = (x: unknown): x is KeptScheme =>
   !!x && typeof x === 'object' && ['key', 'name', 'text', 'keptAt'].every((k) => typeof (x as Record<string, unknown>)[k] === 'string');
 
@@ -54,22 +40,7 @@ const isKept = (x: unknown): x is KeptScheme =>
  * does not say a file is kept when it is not.
  */
 export function indexedDbSchemeStore(factory: IDBFactory): KeptSchemeStore {
-  let db: Promise<IDBDatabase> | null = null;
-  const open = (): Promise<IDBDatabase> => {
-    if (!db) {
-      db = new Promise<IDBDatabase>((resolve, reject) => {
-        const req = factory.open(DB, 1);
-        req.onupgradeneeded = () => {
-          if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'key' });
-        };
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-        req.onblocked = () => reject(new Error('IndexedDB blocked'));
-      });
-      db.catch(() => (db = null));
-    }
-    return db;
-  };
+  const open = oneStoreDatabase(factory, DB, STORE, { keyPath: 'key' });
   return {
     async list() {
       try {

@@ -4,6 +4,7 @@
  * typed replayed on top. Where IndexedDB is missing or refuses, nothing is kept and the workbook is rebuilt
  * from the template and the typed values instead.
  */
+import { done, oneStoreDatabase, request } from './idb';
 export interface BytesStore {
   get(key: string): Promise<Uint8Array | null>;
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -20,40 +21,10 @@ export const noBytesStore: BytesStore = {
 const DB = 'jixiao';
 const STORE = 'files';
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error);
-    tx.onerror = () => reject(tx.error);
-  });
-}
-
 /** IndexedDB when the page has it, else a store that keeps nothing. Every failure is swallowed: the bytes are a nicety. */
 export function indexedDbBytesStore(factory: IDBFactory | undefined = globalThis.indexedDB): BytesStore {
   if (!factory) return noBytesStore;
-  let db: Promise<IDBDatabase> | null = null;
-  const open = (): Promise<IDBDatabase> => {
-    if (!db) {
-      db = new Promise<IDBDatabase>((resolve, reject) => {
-        const req = factory.open(DB, 1);
-        req.onupgradeneeded = () => {
-          if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-        };
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-        req.onblocked = () => reject(new Error('IndexedDB blocked'));
-      });
-      db.catch(() => (db = null));
-    }
-    return db;
-  };
+  const open = oneStoreDatabase(factory, DB, STORE);
   return {
     async get(key) {
       try {
