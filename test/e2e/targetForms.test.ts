@@ -164,6 +164,7 @@ test('deleting a filled row asks first; the dialog passes axe and 取消 keeps t
   const dialog = page.getByRole('dialog');
   await dialog.waitFor({ timeout: UI_TIMEOUT });
   expect(await dialog.textContent()).toContain('删除第23行？');
+  await page.waitForTimeout(300); // the dialog's entrance: mid-fade its texts have too little contrast for axe
   expect(await axeViolations()).toEqual([]);
   await page.getByTestId('cancel-delete').click();
   await dialog.waitFor({ state: 'detached', timeout: UI_TIMEOUT });
